@@ -1,0 +1,225 @@
+/**
+ * From simulation results to the `results.json` document: per-run metrics of
+ * MODEL §6 per strategy (mean and 95% CI over replications), per-day rows,
+ * and paired differences against a baseline on common random numbers.
+ */
+import type { SimulationResult, SiteDayMetrics, WasteDay } from '../sim/index.js';
+import { estimate, mean, pairedDifference, type Estimate } from './stats.js';
+
+/** One evaluation day of one strategy, averaged over replications. */
+export interface DayRow {
+  readonly day: string;
+  readonly orders: number;
+  readonly fullOrderRate: number;
+  readonly splitOrderRate: number;
+  readonly shortOrderRate: number;
+  readonly lineFillRate: number;
+  readonly wasteUnits: number;
+  readonly gmv: number;
+  readonly skusStocked: number;
+  readonly unitsPlanned: number;
+}
+
+/** Table-5 plan shape, averaged over days, each with its estimate over replications. */
+export interface PlanShapeSummary {
+  readonly skus: Estimate;
+  readonly units: Estimate;
+  readonly min: Estimate;
+  readonly max: Estimate;
+  readonly mean: Estimate;
+  readonly median: Estimate;
+  readonly lowSellersStocked: Estimate;
+}
+
+/** Everything measured for one strategy. */
+export interface StrategySummary {
+  readonly oracle: boolean;
+  readonly params: Record<string, unknown>;
+  readonly fullOrderRate: Estimate;
+  readonly splitOrderRate: Estimate;
+  readonly shortOrderRate: Estimate;
+  readonly lineFillRate: Estimate;
+  readonly unitsLost: Estimate;
+  readonly extraDeliveries: Estimate;
+  /** Spoiled units per evaluation day, all levels. */
+  readonly wasteUnits: Estimate;
+  readonly wasteValue: Estimate;
+  readonly wasteUnitsByLevel: { readonly central: Estimate; readonly grid: Estimate; readonly front: Estimate };
+  /** GMV per evaluation day. */
+  readonly gmv: Estimate;
+  readonly gmvFull: Estimate;
+  /** Refunded lines / served lines, by fulfilment day (true, window closed). */
+  readonly refundRate: Estimate;
+  readonly replenishmentShortUnits: Estimate;
+  readonly planShape: PlanShapeSummary;
+  readonly perDay: readonly DayRow[];
+}
+
+/** A paired comparison of one strategy against the baseline. */
+export interface Comparison {
+  readonly strategy: string;
+  readonly baseline: string;
+  readonly metric: 'fullOrderRate';
+  readonly difference: Estimate;
+}
+
+/** The results document (written as results.json). */
+export interface Results {
+  readonly freshsim: string;
+  readonly scenario: string;
+  readonly scenarioSeed: number;
+  readonly seeds: readonly number[];
+  readonly days: readonly string[];
+  readonly constraints: { readonly K: number; readonly C: number; readonly L: number };
+  readonly strategies: Readonly<Record<string, StrategySummary>>;
+  readonly comparisons: readonly Comparison[];
+}
+
+/** One strategy's runs, one per seed (in the order of `seeds`). */
+export interface StrategyRuns {
+  readonly name: string;
+  readonly params: Record<string, unknown>;
+  readonly runs: readonly SimulationResult[];
+}
+
+/** What summarise needs besides the runs. */
+export interface SummaryMeta {
+  readonly freshsim: string;
+  readonly scenario: string;
+  readonly scenarioSeed: number;
+  readonly seeds: readonly number[];
+  readonly days: readonly string[];
+  readonly evaluationStart: number;
+  readonly constraints: { readonly K: number; readonly C: number; readonly L: number };
+}
+
+const sum = (xs: readonly SiteDayMetrics[], f: (m: SiteDayMetrics) => number): number => xs.reduce((a, m) => a + f(m), 0);
+const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
+
+function perRun(run: SimulationResult, days: number) {
+  const m = run.siteDays;
+  const orders = sum(m, (x) => x.orders);
+  const lines = sum(m, (x) => x.lines);
+  const linesServed = sum(m, (x) => x.linesFromSite + x.linesFromParent);
+  const wasteOf = (level?: WasteDay['level']): number =>
+    run.waste.filter((w) => !level || w.level === level).reduce((a, w) => a + w.units, 0) / days;
+  const shape = (f: (s: SiteDayMetrics['plan']) => number): number => mean(m.map((x) => f(x.plan)));
+  return {
+    fullOrderRate: ratio(sum(m, (x) => x.fullOrders), orders),
+    splitOrderRate: ratio(sum(m, (x) => x.splitOrders), orders),
+    shortOrderRate: ratio(sum(m, (x) => x.shortOrders), orders),
+    lineFillRate: ratio(sum(m, (x) => x.linesFromSite), lines),
+    unitsLost: sum(m, (x) => x.unitsLost) / days,
+    extraDeliveries: sum(m, (x) => x.extraDeliveries) / days,
+    wasteUnits: wasteOf(),
+    wasteValue: run.waste.reduce((a, w) => a + w.value, 0) / days,
+    wasteCentral: wasteOf('central'),
+    wasteGrid: wasteOf('grid'),
+    wasteFront: wasteOf('front'),
+    gmv: sum(m, (x) => x.gmv) / days,
+    gmvFull: sum(m, (x) => x.gmvFull) / days,
+    refundRate: ratio(sum(m, (x) => x.defectiveLines), linesServed),
+    replenishmentShortUnits: sum(m, (x) => x.replenishmentShortUnits) / days,
+    shapeSkus: shape((s) => s.skus),
+    shapeUnits: shape((s) => s.units),
+    shapeMin: shape((s) => s.min),
+    shapeMax: shape((s) => s.max),
+    shapeMean: shape((s) => s.mean),
+    shapeMedian: shape((s) => s.median),
+    shapeLow: shape((s) => s.lowSellersStocked),
+  };
+}
+
+type RunFigures = ReturnType<typeof perRun>;
+
+function dayRows(s: StrategyRuns, meta: SummaryMeta): DayRow[] {
+  return meta.days.map((date, k) => {
+    const day = meta.evaluationStart + k;
+    const per = s.runs.map((run) => {
+      const m = run.siteDays.filter((x) => x.day === day);
+      const orders = sum(m, (x) => x.orders);
+      return {
+        orders,
+        full: ratio(sum(m, (x) => x.fullOrders), orders),
+        split: ratio(sum(m, (x) => x.splitOrders), orders),
+        short: ratio(sum(m, (x) => x.shortOrders), orders),
+        fill: ratio(sum(m, (x) => x.linesFromSite), sum(m, (x) => x.lines)),
+        waste: run.waste.filter((w) => w.day === day).reduce((a, w) => a + w.units, 0),
+        gmv: sum(m, (x) => x.gmv),
+        skus: sum(m, (x) => x.plan.skus),
+        units: sum(m, (x) => x.plan.units),
+      };
+    });
+    const avg = (f: (x: (typeof per)[number]) => number): number => mean(per.map(f));
+    return {
+      day: date,
+      orders: avg((x) => x.orders),
+      fullOrderRate: avg((x) => x.full),
+      splitOrderRate: avg((x) => x.split),
+      shortOrderRate: avg((x) => x.short),
+      lineFillRate: avg((x) => x.fill),
+      wasteUnits: avg((x) => x.waste),
+      gmv: avg((x) => x.gmv),
+      skusStocked: avg((x) => x.skus),
+      unitsPlanned: avg((x) => x.units),
+    };
+  });
+}
+
+/** Summarise every strategy's runs; comparisons are against `baseline` (default: the first non-oracle). */
+export function summarise(all: readonly StrategyRuns[], meta: SummaryMeta, baseline?: string): Results {
+  const days = meta.days.length;
+  const figures = new Map<string, RunFigures[]>();
+  const strategies: Record<string, StrategySummary> = {};
+  for (const s of all) {
+    if (s.runs.length !== meta.seeds.length) {
+      throw new RangeError(`strategy '${s.name}' has ${s.runs.length} runs; expected one per seed (${meta.seeds.length})`);
+    }
+    const f = s.runs.map((r) => perRun(r, days));
+    figures.set(s.name, f);
+    const e = (g: (x: RunFigures) => number): Estimate => estimate(f.map(g));
+    strategies[s.name] = {
+      oracle: s.runs[0]?.oracle ?? false,
+      params: s.params,
+      fullOrderRate: e((x) => x.fullOrderRate),
+      splitOrderRate: e((x) => x.splitOrderRate),
+      shortOrderRate: e((x) => x.shortOrderRate),
+      lineFillRate: e((x) => x.lineFillRate),
+      unitsLost: e((x) => x.unitsLost),
+      extraDeliveries: e((x) => x.extraDeliveries),
+      wasteUnits: e((x) => x.wasteUnits),
+      wasteValue: e((x) => x.wasteValue),
+      wasteUnitsByLevel: { central: e((x) => x.wasteCentral), grid: e((x) => x.wasteGrid), front: e((x) => x.wasteFront) },
+      gmv: e((x) => x.gmv),
+      gmvFull: e((x) => x.gmvFull),
+      refundRate: e((x) => x.refundRate),
+      replenishmentShortUnits: e((x) => x.replenishmentShortUnits),
+      planShape: {
+        skus: e((x) => x.shapeSkus), units: e((x) => x.shapeUnits), min: e((x) => x.shapeMin), max: e((x) => x.shapeMax),
+        mean: e((x) => x.shapeMean), median: e((x) => x.shapeMedian), lowSellersStocked: e((x) => x.shapeLow),
+      },
+      perDay: dayRows(s, meta),
+    };
+  }
+  const base = baseline ?? all.find((s) => !strategies[s.name].oracle)?.name;
+  const comparisons: Comparison[] = [];
+  if (base !== undefined) {
+    if (!figures.has(base)) throw new RangeError(`baseline '${base}' is not among the strategies run (${all.map((s) => s.name).join(', ')})`);
+    const b = figures.get(base)!.map((x) => x.fullOrderRate);
+    for (const s of all) {
+      if (s.name === base) continue;
+      const a = figures.get(s.name)!.map((x) => x.fullOrderRate);
+      comparisons.push({ strategy: s.name, baseline: base, metric: 'fullOrderRate', difference: pairedDifference(a, b) });
+    }
+  }
+  return {
+    freshsim: meta.freshsim,
+    scenario: meta.scenario,
+    scenarioSeed: meta.scenarioSeed,
+    seeds: meta.seeds,
+    days: meta.days,
+    constraints: meta.constraints,
+    strategies,
+    comparisons,
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * `freshsim scenario validate FILE`, `scenario show NAME|FILE` and
+ * `scenario list`.
+ */
+import { stringify } from 'yaml';
+import { builtinScenarios } from '../../scenarios/index.js';
+import { loadScenario } from '../files.js';
+
+type Io = { stdout: (s: string) => void };
+
+/** Validate a scenario file (throws a ScenarioError naming file and field). */
+export function validateCommand(file: string, io: Io): number {
+  const s = loadScenario(file);
+  const fronts = s.network.fronts.length;
+  io.stdout(
+    `${file}: valid scenario '${s.name}' — ${s.catalogue.skus} SKUs in ${s.catalogue.categories.length} categories, ` +
+      `${fronts} front site${fronts === 1 ? '' : 's'}, ${s.days.history} history + ${s.days.evaluation} evaluation days, ` +
+      `K ${s.constraints.K}, C ${s.constraints.C}, L ${s.constraints.L}\n`,
+  );
+  return 0;
+}
+
+/** Print a scenario (defaults filled in) as YAML, ready to copy into a file and edit. */
+export function showCommand(name: string, io: Io): number {
+  io.stdout(stringify(loadScenario(name)));
+  return 0;
+}
+
+/** List the built-in scenarios. */
+export function listCommand(io: Io): number {
+  for (const [name, s] of Object.entries(builtinScenarios)) io.stdout(`${name.padEnd(16)} ${s.description ?? ''}\n`);
+  return 0;
+}

@@ -1,0 +1,31 @@
+/**
+ * Exit codes of the CLI: 0 success, 1 internal failure, 2 bad input (a flag,
+ * a scenario file, a strategy's parameters or plan), with a clear message.
+ */
+import { ScenarioError } from '../scenarios/index.js';
+import { PlanError } from '../sim/index.js';
+import { StrategyError } from '../strategies/index.js';
+
+/** Bad input given on the command line or in a file. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Is `e` the user's fault (exit 2) rather than ours (exit 1)? */
+export function isInputError(e: unknown): boolean {
+  return e instanceof UsageError || e instanceof ScenarioError || e instanceof StrategyError || e instanceof PlanError;
+}
+
+/** Print `e` for a person and return the exit code. */
+export function reportError(e: unknown, stderr: (s: string) => void): number {
+  if (isInputError(e)) {
+    stderr(`freshsim: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  stderr(`freshsim: internal error: ${err.message}\n${err.stack ?? ''}\n`);
+  return 1;
+}

@@ -1,0 +1,54 @@
+/**
+ * File reading and writing for the CLI: scenario sources, and durable,
+ * atomic writes of results (write to a temporary file, fsync, rename).
+ */
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { builtinScenario, builtinScenarios, parseScenario, type Scenario } from '../scenarios/index.js';
+import { UsageError } from './errors.js';
+
+/** A built-in scenario by name, or a scenario file by path. */
+export function loadScenario(nameOrFile: string): Scenario {
+  const builtin = builtinScenario(nameOrFile);
+  if (builtin) return builtin;
+  if (!existsSync(nameOrFile)) {
+    throw new UsageError(
+      `scenario '${nameOrFile}' is neither a built-in scenario (${Object.keys(builtinScenarios).join(', ')}) nor an existing file`,
+    );
+  }
+  let text: string;
+  try {
+    text = readFileSync(nameOrFile, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read scenario file '${nameOrFile}': ${(e as Error).message}`);
+  }
+  return parseScenario(text, nameOrFile);
+}
+
+/** Write `text` to `file` atomically and durably (temp file, fsync, rename). */
+export function writeFileDurable(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+}
+
+/** The package's version, read from its package.json. */
+export function freshsimVersion(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const up of ['..', '../..']) {
+    const p = join(here, up, 'package.json');
+    if (existsSync(p)) {
+      const pkg = JSON.parse(readFileSync(p, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'freshsim' && pkg.version) return pkg.version;
+    }
+  }
+  return 'unknown';
+}

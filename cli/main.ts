@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+/**
+ * The freshsim command line. Exit codes: 0 success, 1 internal failure,
+ * 2 bad input (flags, scenario files, strategy parameters or plans).
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { reportError, UsageError } from './errors.js';
+import { runCommand } from './commands/run.js';
+import { listCommand, showCommand, validateCommand } from './commands/scenario.js';
+import { freshsimVersion } from './files.js';
+import { strategies } from '../strategies/index.js';
+
+const io = {
+  stdout: (s: string) => { process.stdout.write(s); },
+  stderr: (s: string) => { process.stderr.write(s); },
+};
+
+/** Run the CLI on `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const guard = (f: () => number) => { try { code = f(); } catch (e) { code = reportError(e, io.stderr); } };
+  const parser = yargs(argv)
+    .scriptName('freshsim')
+    .version(freshsimVersion())
+    .strict()
+    .demandCommand(1, 'expected a command: run, scenario')
+    .recommendCommands()
+    .command(
+      'run',
+      'simulate strategies on a scenario over seeds and write results',
+      (y) => y
+        .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
+        .option('strategies', { type: 'string', default: 'pto-greedy,safety-stock,newsvendor', describe: `comma-separated: ${Object.keys(strategies).join(', ')}` })
+        .option('seeds', { type: 'number', default: 1, describe: 'number of replications (1..N)' })
+        .option('out', { type: 'string', describe: 'output directory (default runs/<scenario>/<timestamp>)' })
+        .option('baseline', { type: 'string', describe: 'strategy the paired differences are against (default: the first)' })
+        .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout instead of tables' })
+        .option('overwrite', { type: 'boolean', default: false, describe: 'replace results already in --out' }),
+      (a) => guard(() => runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite }, io)),
+    )
+    .command('scenario', 'validate, show or list scenarios', (y) => y
+      .command('validate <file>', 'check a scenario file against the schema', (yy) => yy.positional('file', { type: 'string', demandOption: true }),
+        (a) => guard(() => validateCommand(a.file as string, io)))
+      .command('show <name>', 'print a scenario (built-in name or file) as YAML with defaults', (yy) => yy.positional('name', { type: 'string', demandOption: true }),
+        (a) => guard(() => showCommand(a.name as string, io)))
+      .command('list', 'list the built-in scenarios', () => {}, () => guard(() => listCommand(io)))
+      .demandCommand(1, 'expected a scenario subcommand: validate, show, list'))
+    .fail((msg, err) => {
+      throw err ?? new UsageError(msg);
+    })
+    .help();
+  try {
+    await parser.parseAsync();
+  } catch (e) {
+    return reportError(e, io.stderr);
+  }
+  return code;
+}
+
+main(hideBin(process.argv)).then((code) => { process.exitCode = code; });

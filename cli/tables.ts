@@ -1,0 +1,84 @@
+/**
+ * Plain-text tables for the terminal and the per-day CSV: the paper's
+ * Table 2 (per-day full-order rates and differences) and an aggregate table
+ * with confidence intervals.
+ */
+import type { Estimate, Results } from '../analysis/index.js';
+import type { Timing } from './runner.js';
+
+const pct = (x: number): string => (100 * x).toFixed(2);
+const pp = (x: number): string => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)}`;
+
+function ci(e: Estimate, f: (x: number) => string): string {
+  const [lo, hi] = e.ci95;
+  return lo === null || hi === null ? `${f(e.mean)} (n=1)` : `${f(e.mean)} [${f(lo)}, ${f(hi)}]`;
+}
+
+/** Align rows of cells into columns (first column left, others right). */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: readonly string[]): string =>
+    cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function baselineOf(r: Results): string | undefined {
+  return r.comparisons[0]?.baseline ?? Object.keys(r.strategies)[0];
+}
+
+/** Per-day full-order rates (%) of every strategy, and differences (pp) to the baseline. */
+export function perDayTable(r: Results): string {
+  const names = Object.keys(r.strategies);
+  const base = baselineOf(r);
+  const others = names.filter((n) => n !== base);
+  const header = ['date', 'orders', ...names.map((n) => `${n} %`), ...others.map((n) => `${n} − ${base} pp`)];
+  const rows = r.days.map((day, k) => {
+    const b = base ? r.strategies[base].perDay[k].fullOrderRate : 0;
+    return [
+      day,
+      r.strategies[names[0]].perDay[k].orders.toFixed(0),
+      ...names.map((n) => pct(r.strategies[n].perDay[k].fullOrderRate)),
+      ...others.map((n) => pp(r.strategies[n].perDay[k].fullOrderRate - b)),
+    ];
+  });
+  const avg = (n: string): number => r.strategies[n].fullOrderRate.mean;
+  rows.push(['average', '', ...names.map((n) => pct(avg(n))), ...others.map((n) => pp(avg(n) - (base ? avg(base) : 0)))]);
+  return formatTable(header, rows);
+}
+
+/** Aggregate table: rates with 95% CIs over seeds, waste, GMV, plan shape, decision time. */
+export function aggregateTable(r: Results, timing?: Timing): string {
+  const header = ['strategy', 'full-order % [95% CI]', 'split %', 'short %', 'line fill %', 'waste/day', 'GMV/day', 'SKUs', 'units', 'mean/median', 'ms/decision'];
+  const rows = Object.entries(r.strategies).map(([name, s]) => [
+    s.oracle ? `${name} (oracle)` : name,
+    ci(s.fullOrderRate, pct),
+    pct(s.splitOrderRate.mean),
+    pct(s.shortOrderRate.mean),
+    pct(s.lineFillRate.mean),
+    s.wasteUnits.mean.toFixed(0),
+    s.gmv.mean.toFixed(0),
+    s.planShape.skus.mean.toFixed(1),
+    s.planShape.units.mean.toFixed(0),
+    `${s.planShape.mean.mean.toFixed(1)}/${s.planShape.median.mean.toFixed(1)}`,
+    timing?.strategies[name] ? timing.strategies[name].meanMs.toFixed(1) : '-',
+  ]);
+  const table = formatTable(header, rows);
+  const diffs = r.comparisons.map((c) => `  ${c.strategy} − ${c.baseline}: ${ci(c.difference, pp)} pp full-order rate (paired over ${c.difference.n} seed${c.difference.n === 1 ? '' : 's'})`);
+  return diffs.length ? `${table}\n\nPaired differences:\n${diffs.join('\n')}` : table;
+}
+
+/** Per-day rows of every strategy as CSV (one row per strategy and day, means over seeds). */
+export function perDayCsv(r: Results): string {
+  const cols = ['strategy', 'day', 'orders', 'fullOrderRate', 'splitOrderRate', 'shortOrderRate', 'lineFillRate', 'wasteUnits', 'gmv', 'skusStocked', 'unitsPlanned'] as const;
+  const lines = [cols.join(',')];
+  for (const [name, s] of Object.entries(r.strategies)) {
+    for (const d of s.perDay) {
+      lines.push([csvCell(name), d.day, d.orders, d.fullOrderRate, d.splitOrderRate, d.shortOrderRate, d.lineFillRate, d.wasteUnits, d.gmv, d.skusStocked, d.unitsPlanned].join(','));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function csvCell(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -1,0 +1,49 @@
+/**
+ * A scenario and a replication → a {@link World}. The catalogue, suppliers
+ * and network are drawn once per scenario seed (replication 0's
+ * `catalogue` stream); the promotion calendar and orders differ per
+ * replication. Every strategy of a comparison gets the same world (common
+ * random numbers).
+ */
+import { createStreams, type Order, type World } from '../sim/index.js';
+import { buildCatalogue, buildSites, buildSuppliers } from './catalogue.js';
+import { drawPromotions, generateSiteOrders } from './demand.js';
+import type { Scenario } from './schema.js';
+
+/** Build the world of `scenario` for one replication (seed = scenario.seed unless given). */
+export function buildWorld(scenario: Scenario, replication: number, seed = scenario.seed): World {
+  const catalogue = buildCatalogue(scenario, createStreams(seed, 0).stream('catalogue'));
+  const streams = createStreams(seed, replication);
+  const days = scenario.days.history + scenario.days.evaluation;
+  const promotions = drawPromotions(scenario, catalogue.skus.length, days, streams.stream('promotions'));
+  const sites = buildSites(scenario);
+  const perSite = scenario.network.fronts.map((f) => {
+    const site = sites.find((s) => s.name === f.name)!;
+    return generateSiteOrders(
+      { scenario, catalogue, promotions, days },
+      { id: site.id, demandShare: f.demandShare },
+      streams.stream(`demand/${f.name}`),
+    );
+  });
+  const ordersByDay: Order[][] = [];
+  let nextId = 1;
+  for (let d = 0; d < days; d++) {
+    const merged = perSite.flatMap((s) => s[d]).sort((a, b) => a.timeOfDay - b.timeOfDay || a.site - b.site);
+    ordersByDay.push(merged.map((o) => ({ ...o, id: nextId++ })));
+  }
+  return {
+    skus: catalogue.skus,
+    suppliers: buildSuppliers(scenario),
+    sites,
+    promotions: promotions.promotions,
+    ordersByDay,
+    startDate: scenario.startDate,
+    historyDays: scenario.days.history,
+    evaluationDays: scenario.days.evaluation,
+    warmupDays: scenario.days.warmup,
+    constraints: scenario.constraints,
+    refunds: scenario.refunds,
+    gridPolicy: scenario.upstream.grid,
+    centralPolicy: scenario.upstream.central,
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * The demand generator: daily order volume (weekday pattern, trend, noise,
+ * promotions), intraday arrival times, basket sizes, co-purchase structure
+ * (an anchor item, further items from related categories) and quantities
+ * (pieces, or fractional kg for weighed SKUs).
+ */
+import type { Order, OrderLine, Promotion, Stream } from '../sim/index.js';
+import { weekdayOf } from '../sim/index.js';
+import type { Catalogue } from './catalogue.js';
+import type { Scenario } from './schema.js';
+
+/** The promotion calendar and each promotion's (hidden) demand uplift. */
+export interface PromotionDraw {
+  readonly promotions: Promotion[];
+  readonly uplifts: number[];
+}
+
+/** Draw the promotion calendar over `days` days. */
+export function drawPromotions(scenario: Scenario, skuCount: number, days: number, rng: Stream): PromotionDraw {
+  const p = scenario.demand.promotions;
+  const out: Promotion[] = [];
+  const uplifts: number[] = [];
+  for (let d = 0; d < days; d++) {
+    const starts = rng.poisson(p.startsPerDay);
+    for (let k = 0; k < starts; k++) {
+      const sku = rng.int(skuCount);
+      const len = p.lengthDays[0] + rng.int(p.lengthDays[1] - p.lengthDays[0] + 1);
+      const priceFactor = round2(p.priceFactor[0] + (p.priceFactor[1] - p.priceFactor[0]) * rng.uniform());
+      out.push({ sku, firstDay: d, lastDay: d + len - 1, priceFactor });
+      uplifts.push(p.uplift[0] + (p.uplift[1] - p.uplift[0]) * rng.uniform());
+    }
+  }
+  return { promotions: out, uplifts };
+}
+
+/** Weighted sampler over a subset of SKUs, by cumulative weights and binary search. */
+interface Sampler {
+  readonly ids: readonly number[];
+  readonly cum: Float64Array;
+}
+
+function sampler(ids: readonly number[], weight: Float64Array): Sampler {
+  const cum = new Float64Array(ids.length);
+  let acc = 0;
+  for (let k = 0; k < ids.length; k++) cum[k] = acc += weight[ids[k]];
+  return { ids, cum };
+}
+
+function draw(s: Sampler, rng: Stream): number {
+  const x = rng.uniform() * s.cum[s.cum.length - 1];
+  let lo = 0, hi = s.cum.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s.cum[mid] > x) hi = mid; else lo = mid + 1;
+  }
+  return s.ids[lo];
+}
+
+/** Everything the order generator needs for one site. */
+export interface DemandSetup {
+  readonly scenario: Scenario;
+  readonly catalogue: Catalogue;
+  readonly promotions: PromotionDraw;
+  readonly days: number;
+}
+
+/**
+ * Orders of one front site for every day, drawn from `rng`. `nextId` hands
+ * out order ids; ids increase with (day, site, arrival).
+ */
+export function generateSiteOrders(
+  setup: DemandSetup,
+  site: { id: number; demandShare: number },
+  rng: Stream,
+): Order[][] {
+  const { scenario, catalogue, promotions, days } = setup;
+  const dm = scenario.demand;
+  const n = catalogue.skus.length;
+  const cats = scenario.catalogue.categories;
+  const catIndex = new Map(cats.map((c, i) => [c.name, i]));
+  const related = cats.map((c, i) => [i, ...c.related.map((r) => catIndex.get(r)!)]);
+  const upliftBySku = promotionUplifts(promotions, days, n);
+  const out: Order[][] = [];
+  for (let d = 0; d < days; d++) {
+    const weight = new Float64Array(n);
+    const priceFactor = new Float64Array(n).fill(1);
+    for (let i = 0; i < n; i++) weight[i] = catalogue.popularity[i];
+    for (const [sku, f, pf] of upliftBySku[d]) { weight[sku] *= f; priceFactor[sku] = Math.min(priceFactor[sku], pf); }
+    const global = sampler(Array.from({ length: n }, (_, i) => i), weight);
+    const perCat = catalogue.byCategory.map((ids) => (ids.length ? sampler(ids, weight) : undefined));
+    const noise = dm.dailyNoise > 0 ? Math.exp(dm.dailyNoise * rng.normal() - (dm.dailyNoise * dm.dailyNoise) / 2) : 1;
+    const mean = dm.ordersPerDay * site.demandShare * dm.weekdayFactors[weekdayOf(scenario.startDate, d)] * Math.max(0, 1 + dm.trendPerDay * d) * noise;
+    const count = rng.poisson(mean);
+    const times = Array.from({ length: count }, () => arrivalTime(scenario, rng)).sort((a, b) => a - b);
+    const orders: Order[] = [];
+    for (const t of times) {
+      const lines = basket(setup, global, perCat, related, rng);
+      let gmv = 0;
+      for (const l of lines) gmv += l.qty * catalogue.skus[l.sku].price * priceFactor[l.sku];
+      orders.push({ id: 0, day: d, timeOfDay: t, site: site.id, lines, gmv: round2(gmv) });
+    }
+    out.push(orders);
+  }
+  return out;
+}
+
+/** Per day, the (sku, demand uplift, price factor) of running promotions. */
+function promotionUplifts(draw: PromotionDraw, days: number, n: number): [number, number, number][][] {
+  const byDay: [number, number, number][][] = Array.from({ length: days }, () => []);
+  for (let k = 0; k < draw.promotions.length; k++) {
+    const p = draw.promotions[k];
+    const uplift = draw.uplifts[k];
+    if (p.sku >= n) continue;
+    for (let d = p.firstDay; d <= Math.min(p.lastDay, days - 1); d++) byDay[d].push([p.sku, uplift, p.priceFactor]);
+  }
+  return byDay;
+}
+
+function arrivalTime(scenario: Scenario, rng: Stream): number {
+  const { morningShare, morningPeak, eveningPeak, spread } = scenario.demand.intraday;
+  const peak = rng.uniform() < morningShare ? morningPeak : eveningPeak;
+  for (;;) {
+    const t = peak + spread * rng.normal();
+    if (t >= 0.29 && t < 0.93) return t;
+  }
+}
+
+function basket(
+  setup: DemandSetup,
+  global: Sampler,
+  perCat: (Sampler | undefined)[],
+  related: number[][],
+  rng: Stream,
+): OrderLine[] {
+  const { basket: b, coPurchase, quantity } = setup.scenario.demand;
+  const extraMean = b.meanLines - 1;
+  const extra = extraMean > 0 ? rng.poisson((rng.gamma(b.dispersion) * extraMean) / b.dispersion) : 0;
+  const size = Math.min(b.maxLines, 1 + extra);
+  const chosen = new Set<number>();
+  const lines: OrderLine[] = [];
+  let prev = -1;
+  for (let k = 0; k < size; k++) {
+    let sku = -1;
+    for (let attempt = 0; attempt < 8 && (sku < 0 || chosen.has(sku)); attempt++) {
+      if (prev >= 0 && rng.uniform() < coPurchase.relatedProbability) {
+        const rel = related[setup.catalogue.categoryOf[prev]];
+        const s = perCat[rel[rng.int(rel.length)]];
+        sku = s ? draw(s, rng) : draw(global, rng);
+      } else {
+        sku = draw(global, rng);
+      }
+    }
+    if (chosen.has(sku)) continue;
+    chosen.add(sku);
+    prev = sku;
+    const unit = setup.catalogue.skus[sku].unit;
+    const qty = unit === 'kg'
+      ? Math.max(0.1, Math.round(quantity.kgMedian * Math.exp(quantity.kgSigma * rng.normal()) * 20) / 20)
+      : 1 + rng.geometric(1 / (1 + quantity.pieceMeanExtra));
+    lines.push({ sku, qty });
+  }
+  return lines;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,20 @@
+/**
+ * scenarios/ — the scenario schema and its validation, the built-in
+ * scenarios, and the generators that turn a scenario into a world.
+ */
+export { scenarioSchema, type Scenario, type ScenarioInput } from './schema.js';
+export { formatIssues, formatPath, parseScenario, ScenarioError, validateScenario } from './parse.js';
+export { builtinScenarios } from './builtin/index.js';
+export { buildCatalogue, buildSites, buildSuppliers, type Catalogue } from './catalogue.js';
+export { drawPromotions, generateSiteOrders, type PromotionDraw } from './demand.js';
+export { buildWorld } from './build-world.js';
+
+import { builtinScenarios } from './builtin/index.js';
+import { validateScenario } from './parse.js';
+import type { Scenario } from './schema.js';
+
+/** The validated built-in scenario `name`, or undefined if there is none. */
+export function builtinScenario(name: string): Scenario | undefined {
+  const input = builtinScenarios[name];
+  return input ? validateScenario(input, `built-in scenario '${name}'`) : undefined;
+}

@@ -1,0 +1,172 @@
+/**
+ * The scenario file schema (zod). A scenario describes a world: catalogue,
+ * suppliers, network, demand, upstream policies, refunds and plan
+ * constraints. Unknown keys are errors, so a misspelt field never passes
+ * silently.
+ */
+import { z } from 'zod';
+
+const positive = z.number().positive();
+const nonNegative = z.number().nonnegative();
+const probability = z.number().min(0).max(1);
+const range = (inner: z.ZodNumber) =>
+  z.tuple([inner, inner]).refine(([lo, hi]) => lo <= hi, { message: 'expected [low, high] with low ≤ high' });
+
+const category = z.strictObject({
+  name: z.string().min(1),
+  /** Share of the catalogue's SKUs in this category. */
+  share: positive,
+  /** Share of this category's SKUs sold by weight (kg). */
+  kgShare: probability.default(0),
+  price: range(positive),
+  costRatio: z.number().gt(0).lt(1),
+  shelfLifeDays: range(z.number().int().min(1)),
+  /** Categories whose items are often bought with this one. */
+  related: z.array(z.string()).default([]),
+});
+
+const supplier = z.strictObject({
+  name: z.string().min(1),
+  categories: z.array(z.string()).min(1),
+  leadTimeDays: z.number().int().min(1),
+  onTimeProbability: probability,
+  fillRate: probability,
+  defectRate: probability,
+});
+
+const policy = z.strictObject({
+  coverDays: nonNegative,
+  safetyZ: nonNegative,
+  windowDays: z.number().int().min(1),
+});
+
+/** The schema of a scenario file (YAML or JSON). */
+export const scenarioSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    description: z.string().default(''),
+    seed: z.number().int(),
+    startDate: z.iso.date(),
+    days: z.strictObject({
+      history: z.number().int().min(2),
+      evaluation: z.number().int().min(1),
+      warmup: z.number().int().min(1).default(7),
+    }),
+    constraints: z.strictObject({ K: z.number().int().min(1), C: positive, L: nonNegative }),
+    catalogue: z.strictObject({
+      skus: z.number().int().min(1),
+      popularity: z.strictObject({
+        zipfExponent: nonNegative,
+        offset: nonNegative.default(1),
+        /** Beyond this rank the Zipf weight also decays exponentially (a niche tail). */
+        tailFromRank: z.number().int().min(0).optional(),
+        tailDecayRanks: positive.optional(),
+      }),
+      categories: z.array(category).min(1),
+    }),
+    suppliers: z.array(supplier).min(1),
+    network: z.strictObject({
+      central: z.strictObject({ name: z.string().min(1) }),
+      grids: z.array(z.strictObject({ name: z.string().min(1), tripCapacityUnits: positive })).min(1),
+      fronts: z
+        .array(
+          z.strictObject({
+            name: z.string().min(1),
+            grid: z.string().min(1),
+            tripCapacityUnits: positive,
+            /** Multiplier on the scenario's orders per day for this site. */
+            demandShare: positive.default(1),
+          }),
+        )
+        .min(1),
+    }),
+    demand: z.strictObject({
+      ordersPerDay: positive,
+      /** Monday … Sunday multipliers. */
+      weekdayFactors: z.array(positive).length(7),
+      trendPerDay: z.number().default(0),
+      /** Log-normal sigma of the day-level volume noise (weather-like). */
+      dailyNoise: nonNegative.default(0),
+      basket: z.strictObject({
+        meanLines: z.number().min(1),
+        /** Gamma shape of the extra lines' Poisson mean (smaller = more dispersed). */
+        dispersion: positive,
+        maxLines: z.number().int().min(1),
+      }),
+      coPurchase: z.strictObject({
+        /** Probability that a further line comes from a category related to the previous line's. */
+        relatedProbability: probability,
+      }),
+      quantity: z.strictObject({
+        /** Mean extra pieces beyond the first (geometric). */
+        pieceMeanExtra: nonNegative,
+        kgMedian: positive,
+        kgSigma: nonNegative,
+      }),
+      /** Two-peak intraday arrival profile: morning share and peak times as fractions of the day. */
+      intraday: z.strictObject({
+        morningShare: probability,
+        morningPeak: z.number().min(0.3).max(0.9),
+        eveningPeak: z.number().min(0.3).max(0.9),
+        spread: positive,
+      }),
+      promotions: z.strictObject({
+        /** Mean number of promotions starting per day (Poisson). */
+        startsPerDay: nonNegative,
+        lengthDays: range(z.number().int().min(1)),
+        uplift: range(z.number().min(1)),
+        priceFactor: range(z.number().gt(0).max(1)),
+      }),
+    }),
+    upstream: z.strictObject({ grid: policy, central: policy }),
+    refunds: z.strictObject({
+      ageDefectFactor: nonNegative,
+      meanDiscoveryDays: nonNegative,
+      meanFilingDays: nonNegative,
+      windowDays: z.number().int().min(0),
+    }),
+  })
+  .superRefine((s, ctx) => {
+    const names = new Set(s.catalogue.categories.map((c) => c.name));
+    s.catalogue.categories.forEach((c, i) =>
+      c.related.forEach((r, j) => {
+        if (!names.has(r)) {
+          ctx.addIssue({ code: 'custom', path: ['catalogue', 'categories', i, 'related', j], message: `unknown category '${r}'; expected one of ${[...names].join(', ')}` });
+        }
+      }),
+    );
+    const supplied = new Map<string, number>();
+    s.suppliers.forEach((sup, i) =>
+      sup.categories.forEach((c, j) => {
+        if (!names.has(c)) {
+          ctx.addIssue({ code: 'custom', path: ['suppliers', i, 'categories', j], message: `unknown category '${c}'; expected one of ${[...names].join(', ')}` });
+        } else if (supplied.has(c)) {
+          ctx.addIssue({ code: 'custom', path: ['suppliers', i, 'categories', j], message: `category '${c}' already has supplier #${supplied.get(c)}; expected one supplier per category` });
+        } else supplied.set(c, i);
+      }),
+    );
+    for (const c of names) {
+      if (!supplied.has(c)) ctx.addIssue({ code: 'custom', path: ['suppliers'], message: `no supplier for category '${c}'; expected every category to have one` });
+    }
+    const grids = new Set(s.network.grids.map((g) => g.name));
+    const siteNames = [s.network.central.name, ...grids, ...s.network.fronts.map((f) => f.name)];
+    if (new Set(siteNames).size !== siteNames.length) {
+      ctx.addIssue({ code: 'custom', path: ['network'], message: `site names must be unique; got ${siteNames.join(', ')}` });
+    }
+    s.network.fronts.forEach((f, i) => {
+      if (!grids.has(f.grid)) {
+        ctx.addIssue({ code: 'custom', path: ['network', 'fronts', i, 'grid'], message: `unknown grid '${f.grid}'; expected one of ${[...grids].join(', ')}` });
+      }
+    });
+    if (s.days.warmup >= s.days.history) {
+      ctx.addIssue({ code: 'custom', path: ['days', 'warmup'], message: `warm-up of ${s.days.warmup} days must be shorter than the ${s.days.history} history days` });
+    }
+    if (s.constraints.K > s.catalogue.skus) {
+      ctx.addIssue({ code: 'custom', path: ['constraints', 'K'], message: `K = ${s.constraints.K} exceeds the catalogue's ${s.catalogue.skus} SKUs` });
+    }
+  });
+
+/** A validated scenario (defaults filled in). */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** A scenario as written in a file (defaults optional). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;

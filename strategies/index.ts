@@ -1,0 +1,10 @@
+/**
+ * strategies/ — the strategy contract, the registry, the built-in
+ * strategies and the shared forecasting part (PM0).
+ */
+export { categoryIndex, type StrategyDefinition } from './contract.js';
+export { createPlanner, resolvedParams, strategies, strategyDefinition, StrategyError } from './registry.js';
+export { defaultForecastOptions, forecastSales, type Forecast, type ForecastInput, type ForecastOptions } from './forecast.js';
+export { fillRanked, rankBy } from './ranked-fill.js';
+export { normalCdf, normalLoss, normalPdf, normalQuantile } from './normal.js';
+export { newsvendorPlan } from './newsvendor.js';

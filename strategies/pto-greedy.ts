@@ -1,0 +1,37 @@
+/**
+ * `pto-greedy`, the paper's PTO baseline (its Algorithm 3): forecast each
+ * SKU's sales with PM0, sort by forecast, and add SKUs greedily with
+ * quantity max(L, forecast) while fewer than K types and less than C units
+ * are planned.
+ */
+import { z } from 'zod';
+import type { StrategyDefinition } from './contract.js';
+import { categoryIndexCache, forecastInputOf } from './contract.js';
+import { forecastSales, defaultForecastOptions } from './forecast.js';
+import { fillRanked, rankBy } from './ranked-fill.js';
+
+const params = z.strictObject({
+  /** Days of history PM0 fits on. */
+  fitWindowDays: z.number().int().min(7).default(defaultForecastOptions.fitWindowDays),
+});
+
+/** The PTO greedy baseline. */
+export const ptoGreedy: StrategyDefinition<z.output<typeof params>> = {
+  name: 'pto-greedy',
+  description: "The paper's PTO baseline: rank SKUs by PM0 forecast, stock max(L, forecast) greedily within K and C.",
+  oracle: false,
+  params,
+  create(p) {
+    const cats = categoryIndexCache();
+    return {
+      name: 'pto-greedy',
+      oracle: false,
+      decide(ctx) {
+        const f = forecastSales(forecastInputOf(ctx, cats(ctx.skus)), { ...defaultForecastOptions, fitWindowDays: p.fitWindowDays });
+        // SKUs with no forecast demand are never worth a slot.
+        const ranked = rankBy(f.mean).filter((i) => f.mean[i] > 0);
+        return fillRanked(ranked, f.mean, ctx.skus, ctx.constraints);
+      },
+    };
+  },
+};

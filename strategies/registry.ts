@@ -1,0 +1,51 @@
+/**
+ * The strategy registry: an explicit map from name to definition, and the
+ * one place that turns (name, parameters) into a planner.
+ */
+import type { Planner } from '../sim/index.js';
+import type { StrategyDefinition } from './contract.js';
+import { newsvendor } from './newsvendor.js';
+import { ptoGreedy } from './pto-greedy.js';
+import { safetyStock } from './safety-stock.js';
+
+/** Every built-in strategy, by name. */
+export const strategies: Readonly<Record<string, StrategyDefinition<any>>> = {
+  [ptoGreedy.name]: ptoGreedy,
+  [safetyStock.name]: safetyStock,
+  [newsvendor.name]: newsvendor,
+};
+
+/** An unknown strategy name or invalid parameters. */
+export class StrategyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StrategyError';
+  }
+}
+
+/** The definition called `name`, or a {@link StrategyError} listing the known ones. */
+export function strategyDefinition(name: string): StrategyDefinition<any> {
+  const def = Object.hasOwn(strategies, name) ? strategies[name] : undefined;
+  if (!def) {
+    throw new StrategyError(`unknown strategy '${name}'; expected one of: ${Object.keys(strategies).join(', ')}`);
+  }
+  return def;
+}
+
+/** Validate `params` against the strategy's schema and create a planner. */
+export function createPlanner(name: string, params: Record<string, unknown> = {}): Planner {
+  const def = strategyDefinition(name);
+  const r = def.params.safeParse(params);
+  if (!r.success) {
+    const problems = r.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ');
+    throw new StrategyError(`invalid parameters for strategy '${name}': ${problems}`);
+  }
+  return def.create(r.data);
+}
+
+/** The parameters a strategy will actually use (defaults filled in). */
+export function resolvedParams(name: string, params: Record<string, unknown> = {}): Record<string, unknown> {
+  const r = strategyDefinition(name).params.safeParse(params);
+  if (!r.success) throw new StrategyError(`invalid parameters for strategy '${name}': ${r.error.issues.map((i) => i.message).join('; ')}`);
+  return r.data as Record<string, unknown>;
+}
