@@ -7,6 +7,7 @@
  * (the day-loop benchmark will go there).
  */
 import { Bench, type Task } from 'tinybench';
+import { dayLoopTasks } from './day-loop-tasks.js';
 import { engineTasks, extraEngineTasks, type EngineBenchTask } from './engine-tasks.js';
 
 /** Run each task once and fail loudly if it handled the wrong number of events. */
@@ -33,7 +34,7 @@ function row(task: Task, eventsByName: ReadonlyMap<string, number>): Record<stri
 
 /** Build, check and run the suite, then print its table. */
 async function main(): Promise<void> {
-  const tasks = [...engineTasks(), ...extraEngineTasks];
+  const tasks = [...engineTasks(), ...extraEngineTasks, ...dayLoopTasks()];
   checkEventCounts(tasks);
   const bench = new Bench({ name: 'freshsim engine', time: 1000, warmupTime: 250, throws: true });
   for (const t of tasks) bench.add(t.name, t.run);

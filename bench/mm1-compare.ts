@@ -139,4 +139,9 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+try {
+  process.exitCode = main();
+} catch (err) {
+  console.error(`bench:simpy: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+}

@@ -25,7 +25,6 @@ export async function main(argv: string[]): Promise<number> {
     .version(freshsimVersion())
     .strict()
     .demandCommand(1, 'expected a command: run, scenario')
-    .recommendCommands()
     .command(
       'run',
       'simulate strategies on a scenario over seeds and write results',

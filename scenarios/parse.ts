@@ -40,7 +40,7 @@ export function parseScenario(text: string, file: string): Scenario {
   try {
     data = parseYaml(text, { prettyErrors: true });
   } catch (e) {
-    throw new ScenarioError(file, [`not valid YAML or JSON: ${(e as Error).message.split('\n')[0]}`]);
+    throw new ScenarioError(file, [`not valid YAML or JSON: ${(e as Error).message.split('\n')[0].replace(/:\s*$/, '')}`]);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ScenarioError(file, ['(top level): expected a mapping of scenario fields']);

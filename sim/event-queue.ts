@@ -21,7 +21,8 @@ export interface Engine {
   readonly pending: number;
   /**
    * Schedule an event of `kind` at absolute `time` (≥ now). Lower `priority`
-   * runs first among events at the same time; ties keep insertion order.
+   * (a 32-bit signed integer) runs first among events at the same time; ties
+   * keep insertion order.
    */
   schedule(time: number, kind: number, arg?: number, priority?: number): void;
   /** Handle the next event; false when the queue is empty. */
@@ -104,6 +105,9 @@ export function createEngine(handlers: readonly EventHandler[], initialCapacity 
     schedule(time: number, kind: number, arg = 0, priority = 0): void {
       if (!(time >= now)) {
         throw new ScheduleError(`event of kind ${kind} scheduled at time ${time}, before now (${now})`);
+      }
+      if (!Number.isInteger(priority) || priority < -0x80000000 || priority > 0x7fffffff) {
+        throw new ScheduleError(`priority ${priority}: expected a whole number in the 32-bit signed range`);
       }
       if (kind < 0 || kind >= kindCount || !Number.isInteger(kind)) {
         throw new ScheduleError(`unknown event kind ${kind}: expected an integer in [0, ${kindCount})`);

@@ -82,17 +82,18 @@ export function simulate(world: World, planner: Planner, opts: SimulationOptions
 
   initialiseUpstream();
 
+  /** Upstream levels open at their base-stock levels with fresh stock (received on the first simulated day). */
   function initialiseUpstream(): void {
     const regional = demand.stats(allFronts, simStart - world.centralPolicy.windowDays, simStart);
     for (const sku of skus) {
       const lt = world.suppliers[sku.supplier].leadTimeDays;
       const qty = baseStockLevel(world.centralPolicy, lt, regional.mean[sku.id], regional.std[sku.id]);
-      p.stock.add(central!.id, sku.id, roundQty(qty), simStart - 1 + sku.shelfLifeDays - 1, simStart - 1);
+      p.stock.add(central!.id, sku.id, roundQty(qty), simStart + sku.shelfLifeDays - 1, simStart);
     }
     for (const g of grids) {
       const levels = gridBaseStock(demand, frontsUnder.get(g.id)!, world.gridPolicy, simStart);
       for (const sku of skus) {
-        p.stock.add(g.id, sku.id, roundQty(levels[sku.id]), simStart - 1 + sku.shelfLifeDays - 1, simStart - 1);
+        p.stock.add(g.id, sku.id, roundQty(levels[sku.id]), simStart + sku.shelfLifeDays - 1, simStart);
       }
     }
     for (const s of sites) for (let i = 0; i < nSku; i++) p.ledger.opening[s.id * nSku + i] = p.stock.onHand(s.id, i);

@@ -61,6 +61,9 @@ export function createStockStore(siteCount: number, skuCount: number): StockStor
     },
     take(site, sku, qty, sink) {
       const k = key(site, sku);
+      if (!(Number.isFinite(qty) && qty >= 0)) {
+        throw new Error(`stock: take ${qty} of SKU ${sku} at site ${site}; expected a finite quantity ≥ 0`);
+      }
       if (qty > totals[k] + 1e-9) {
         throw new Error(`stock: take ${qty} of SKU ${sku} at site ${site} with only ${totals[k]} on hand`);
       }

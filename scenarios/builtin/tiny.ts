@@ -13,7 +13,7 @@ export const tiny: ScenarioInput = {
   seed: 11,
   days: { history: 30, evaluation: 5, warmup: 5 },
   constraints: { K: 40, C: 900, L: 3 },
-  catalogue: { ...paper7fresh.catalogue, skus: 120 },
+  catalogue: { ...paper7fresh.catalogue, skus: 120, popularity: { zipfExponent: 1.1, offset: 3, tailFromRank: 36, tailDecayRanks: 7 } },
   demand: { ...paper7fresh.demand, ordersPerDay: 120, promotions: { ...paper7fresh.demand.promotions, startsPerDay: 0.5 } },
   network: {
     central: { name: 'central' },
