@@ -115,12 +115,7 @@ describe('createStockStore', () => {
     expect(s.batches(0, 0)).toEqual([]);
   });
 
-  // Bug: take() validates only `qty > onHand`, so a negative or NaN qty is
-  // accepted silently: take(-2) raises onHand by 2 without adding a batch
-  // (onHand 7 while the batches hold 5), and take(NaN) makes onHand NaN. The
-  // store's invariant onHand = Σ batch qty breaks without an error, and the
-  // fault surfaces later as a ConservationError pointing at the wrong day/flow.
-  // Expected: throw on a qty that is not a finite number ≥ 0.
+  // A bad quantity must fail where it happens, not later as a ConservationError.
   it('rejects a negative or NaN take instead of corrupting onHand', () => {
     const s = createStockStore(1, 1);
     s.add(0, 0, 5, 3, 0);
