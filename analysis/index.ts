@@ -4,6 +4,7 @@
  */
 export { estimate, mean, pairedDifference, sampleStd, tQuantile975, type Estimate } from './stats.js';
 export {
-  summarise, type Comparison, type DayRow, type PlanShapeSummary, type Results, type StrategyRuns,
-  type StrategySummary, type SummaryMeta,
+  summarise, summariseFigures, type Comparison, type DayRow, type PlanShapeSummary, type Results, type StrategyFigures,
+  type StrategyRuns, type StrategySummary, type SummaryMeta,
 } from './summarize.js';
+export { cellFigures, type CellFigures, type DayFigures, type RunFigures } from './cell-figures.js';

@@ -3,7 +3,8 @@
  * MODEL §6 per strategy (mean and 95% CI over replications), per-day rows,
  * and paired differences against a baseline on common random numbers.
  */
-import type { SimulationResult, SiteDayMetrics, WasteDay } from '../sim/index.js';
+import type { SimulationResult } from '../sim/index.js';
+import { cellFigures, type CellFigures, type DayFigures, type RunFigures } from './cell-figures.js';
 import { estimate, mean, pairedDifference, type Estimate } from './stats.js';
 
 /** One evaluation day of one strategy, averaged over replications. */
@@ -82,6 +83,13 @@ export interface StrategyRuns {
   readonly runs: readonly SimulationResult[];
 }
 
+/** One strategy's cell figures, one per seed (in the order of `seeds`). */
+export interface StrategyFigures {
+  readonly name: string;
+  readonly params: Record<string, unknown>;
+  readonly cells: readonly CellFigures[];
+}
+
 /** What summarise needs besides the runs. */
 export interface SummaryMeta {
   readonly freshsim: string;
@@ -93,64 +101,10 @@ export interface SummaryMeta {
   readonly constraints: { readonly K: number; readonly C: number; readonly L: number };
 }
 
-const sum = (xs: readonly SiteDayMetrics[], f: (m: SiteDayMetrics) => number): number => xs.reduce((a, m) => a + f(m), 0);
-const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
-
-function perRun(run: SimulationResult, days: number) {
-  const m = run.siteDays;
-  const orders = sum(m, (x) => x.orders);
-  const lines = sum(m, (x) => x.lines);
-  const linesServed = sum(m, (x) => x.linesFromSite + x.linesFromParent);
-  const wasteOf = (level?: WasteDay['level']): number =>
-    run.waste.filter((w) => !level || w.level === level).reduce((a, w) => a + w.units, 0) / days;
-  const shape = (f: (s: SiteDayMetrics['plan']) => number): number => mean(m.map((x) => f(x.plan)));
-  return {
-    fullOrderRate: ratio(sum(m, (x) => x.fullOrders), orders),
-    splitOrderRate: ratio(sum(m, (x) => x.splitOrders), orders),
-    shortOrderRate: ratio(sum(m, (x) => x.shortOrders), orders),
-    lineFillRate: ratio(sum(m, (x) => x.linesFromSite), lines),
-    unitsLost: sum(m, (x) => x.unitsLost) / days,
-    extraDeliveries: sum(m, (x) => x.extraDeliveries) / days,
-    wasteUnits: wasteOf(),
-    wasteValue: run.waste.reduce((a, w) => a + w.value, 0) / days,
-    wasteCentral: wasteOf('central'),
-    wasteGrid: wasteOf('grid'),
-    wasteFront: wasteOf('front'),
-    gmv: sum(m, (x) => x.gmv) / days,
-    gmvFull: sum(m, (x) => x.gmvFull) / days,
-    refundRate: ratio(sum(m, (x) => x.defectiveLines), linesServed),
-    replenishmentShortUnits: sum(m, (x) => x.replenishmentShortUnits) / days,
-    shapeSkus: shape((s) => s.skus),
-    shapeUnits: shape((s) => s.units),
-    shapeMin: shape((s) => s.min),
-    shapeMax: shape((s) => s.max),
-    shapeMean: shape((s) => s.mean),
-    shapeMedian: shape((s) => s.median),
-    shapeLow: shape((s) => s.lowSellersStocked),
-  };
-}
-
-type RunFigures = ReturnType<typeof perRun>;
-
-function dayRows(s: StrategyRuns, meta: SummaryMeta): DayRow[] {
+function dayRows(s: StrategyFigures, meta: SummaryMeta): DayRow[] {
   return meta.days.map((date, k) => {
-    const day = meta.evaluationStart + k;
-    const per = s.runs.map((run) => {
-      const m = run.siteDays.filter((x) => x.day === day);
-      const orders = sum(m, (x) => x.orders);
-      return {
-        orders,
-        full: ratio(sum(m, (x) => x.fullOrders), orders),
-        split: ratio(sum(m, (x) => x.splitOrders), orders),
-        short: ratio(sum(m, (x) => x.shortOrders), orders),
-        fill: ratio(sum(m, (x) => x.linesFromSite), sum(m, (x) => x.lines)),
-        waste: run.waste.filter((w) => w.day === day).reduce((a, w) => a + w.units, 0),
-        gmv: sum(m, (x) => x.gmv),
-        skus: sum(m, (x) => x.plan.skus),
-        units: sum(m, (x) => x.plan.units),
-      };
-    });
-    const avg = (f: (x: (typeof per)[number]) => number): number => mean(per.map(f));
+    const per = s.cells.map((c) => c.perDay[k]);
+    const avg = (f: (x: DayFigures) => number): number => mean(per.map(f));
     return {
       day: date,
       orders: avg((x) => x.orders),
@@ -168,18 +122,34 @@ function dayRows(s: StrategyRuns, meta: SummaryMeta): DayRow[] {
 
 /** Summarise every strategy's runs; comparisons are against `baseline` (default: the first non-oracle). */
 export function summarise(all: readonly StrategyRuns[], meta: SummaryMeta, baseline?: string): Results {
-  const days = meta.days.length;
-  const figures = new Map<string, RunFigures[]>();
-  const strategies: Record<string, StrategySummary> = {};
   for (const s of all) {
     if (s.runs.length !== meta.seeds.length) {
       throw new RangeError(`strategy '${s.name}' has ${s.runs.length} runs; expected one per seed (${meta.seeds.length})`);
     }
-    const f = s.runs.map((r) => perRun(r, days));
+  }
+  const figures = all.map((s) => ({
+    name: s.name,
+    params: s.params,
+    cells: s.runs.map((r) => cellFigures(r, meta.evaluationStart, meta.days.length)),
+  }));
+  return summariseFigures(figures, meta, baseline);
+}
+
+/** Summarise every strategy's cell figures (one per seed, in the order of `seeds`); the same document as {@link summarise}. */
+export function summariseFigures(all: readonly StrategyFigures[], meta: SummaryMeta, baseline?: string): Results {
+  const figures = new Map<string, RunFigures[]>();
+  const strategies: Record<string, StrategySummary> = {};
+  for (const s of all) {
+    if (s.cells.length !== meta.seeds.length) {
+      throw new RangeError(`strategy '${s.name}' has ${s.cells.length} runs; expected one per seed (${meta.seeds.length})`);
+    }
+    const badDays = s.cells.find((c) => c.perDay.length !== meta.days.length);
+    if (badDays) throw new RangeError(`strategy '${s.name}' has a run of ${badDays.perDay.length} days; expected ${meta.days.length}`);
+    const f = s.cells.map((c) => c.run);
     figures.set(s.name, f);
     const e = (g: (x: RunFigures) => number): Estimate => estimate(f.map(g));
     strategies[s.name] = {
-      oracle: s.runs[0]?.oracle ?? false,
+      oracle: s.cells[0]?.oracle ?? false,
       params: s.params,
       fullOrderRate: e((x) => x.fullOrderRate),
       splitOrderRate: e((x) => x.splitOrderRate),
