@@ -8,3 +8,7 @@ export {
   type StrategyRuns, type StrategySummary, type SummaryMeta,
 } from './summarize.js';
 export { cellFigures, type CellFigures, type DayFigures, type RunFigures } from './cell-figures.js';
+export {
+  nowcastError, nowcastOptions, nowcastRefundRates, observedRefunds, refundCurves,
+  type Nowcast, type NowcastError, type NowcastOptions, type RefundCurve,
+} from './refund-nowcast.js';

@@ -4,7 +4,7 @@
  */
 import type { Batch } from './stock.js';
 import type { StockPlan } from './plan.js';
-import type { Order, PlanConstraints, Promotion, Site, Sku } from './types.js';
+import type { Order, PlanConstraints, PresaleModel, Promotion, Shock, Site, Sku } from './types.js';
 
 /** A refund as observed once filed (MODEL §2.6). */
 export interface RefundRecord {
@@ -63,6 +63,15 @@ export interface DecisionContext {
   readonly history: ObservableHistory;
   /** The day's realised orders at the site: given to oracles only. */
   readonly realisedOrders?: readonly Order[];
+  /**
+   * Pre-sale mode (MODEL §3): the pickup orders of `day` at the site placed
+   * before this decision (placement time < `presale.decisionTime` of day − 1).
+   */
+  readonly knownOrders?: readonly Order[];
+  /** Pre-sale timing, when the world is in pre-sale mode. */
+  readonly presale?: PresaleModel;
+  /** Shocks that have begun by `day` (announced when they start; random ones are not foreseen). */
+  readonly knownShocks?: readonly Shock[];
 }
 
 /** The simulator's view of a strategy: a name, an oracle flag, a decision. */

@@ -13,6 +13,9 @@ export {
 export { PlanError, validatePlan, type PlanOrigin, type PlanViolation, type StockPlan } from './plan.js';
 export type { DecisionContext, ObservableHistory, Planner, RefundRecord } from './decision.js';
 export { indexDemand, type DemandIndex } from './demand-index.js';
-export { planShape, type PlanShape, type SiteDayMetrics, type WasteDay } from './metrics.js';
+export { planShape, type PlanShape, type SiteDayMetrics, type StageDay, type SupplierRecord, type WasteDay } from './metrics.js';
+export { buildTopology, nearestOpenFront, type Topology } from './network.js';
+export { drawLatencyDays, type RefundCell } from './refunds.js';
+export { demandModifiers, lockdownIntensity, shockEffects, type DemandModifiers, type ShockEffects } from './shock-effects.js';
 export { roundDownToUnit, roundUpToUnit } from './upstream.js';
 export { simulate, type SimulationOptions, type SimulationResult } from './simulate.js';

@@ -43,6 +43,51 @@ export interface SiteDayMetrics {
   defectiveLines: number;
   refundAmount: number;
   plan: PlanShape;
+  /** Lines sourced from the region's central because the parent grid lacked them too. */
+  linesFromCentral: number;
+  /** Sum over extra deliveries of their lateness in hours (dispatch + drive from the farthest source). */
+  extraDeliveryLatenessHours: number;
+  /** The site was closed by a shock (no plan asked, no orders received). */
+  closed: boolean;
+  /** Orders of a closed site served here instead. */
+  ordersRerouted: number;
+  /** Orders placed here while closed with no open site near enough: counted as orders and short orders. */
+  ordersLostToClosure: number;
+  /** Pre-sale: lines not available at pickup, refunded at once (also counted in linesLost). */
+  shortfallRefundLines: number;
+  shortfallRefundAmount: number;
+}
+
+/** Loss accounting of one level on one day (MODEL §6): units in, out, spoiled, returned and on hand. */
+export interface StageDay {
+  readonly day: number;
+  readonly level: 'central' | 'grid' | 'front';
+  readonly opening: number;
+  /** From suppliers (central) or trips from the parent level. */
+  readonly received: number;
+  /** Returned by child sites. */
+  readonly returnedIn: number;
+  readonly sold: number;
+  readonly shippedDown: number;
+  readonly returnedUp: number;
+  readonly spoiled: number;
+  readonly onHand: number;
+  /** Units on trips toward this level at the end of the day. */
+  readonly inTransit: number;
+}
+
+/** A supplier's performance over a run: volume, punctuality, quality. */
+export interface SupplierRecord {
+  readonly supplier: number;
+  readonly name: string;
+  purchaseOrders: number;
+  unitsOrdered: number;
+  unitsDelivered: number;
+  onTimeOrders: number;
+  fullOrders: number;
+  /** Lines of its SKUs sold, and how many were defective (refund filed within the window). */
+  linesSold: number;
+  defectiveLines: number;
 }
 
 /** Spoilage of one level on one day. */
@@ -60,7 +105,9 @@ export function emptySiteDay(day: number, site: number, plan: PlanShape): SiteDa
     day, site, orders: 0, fullOrders: 0, splitOrders: 0, shortOrders: 0, lines: 0,
     linesFromSite: 0, linesFromParent: 0, linesLost: 0, unitsDemanded: 0, unitsFromSite: 0,
     unitsLost: 0, extraDeliveries: 0, gmv: 0, gmvFull: 0, replenishmentShortUnits: 0,
-    returnedUnits: 0, defectiveLines: 0, refundAmount: 0, plan,
+    returnedUnits: 0, defectiveLines: 0, refundAmount: 0, plan, linesFromCentral: 0,
+    extraDeliveryLatenessHours: 0, closed: false, ordersRerouted: 0, ordersLostToClosure: 0,
+    shortfallRefundLines: 0, shortfallRefundAmount: 0,
   };
 }
 

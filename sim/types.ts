@@ -46,6 +46,13 @@ export interface Site {
   readonly parent: number;
   /** Units one overnight trip from the parent can carry. */
   readonly tripCapacityUnits: number;
+  /** Position in km (for delivery lateness and rerouting); absent = at its parent's position. */
+  readonly x?: number;
+  readonly y?: number;
+  /** Nights a trip from the parent takes (0 = arrives the same night; grids only). */
+  readonly tripLeadTimeDays?: number;
+  /** Name of the region (the tree under one central) the site belongs to. */
+  readonly region?: string;
 }
 
 /** One line of a customer order. */
@@ -63,6 +70,8 @@ export interface Order {
   readonly site: number;
   readonly lines: readonly OrderLine[];
   readonly gmv: number;
+  /** The site the customer ordered from, when it was closed and the order rerouted to `site`. */
+  readonly originSite?: number;
 }
 
 /** A promotion from the calendar (known in advance). */
@@ -94,6 +103,30 @@ export interface RefundModel {
   readonly meanFilingDays: number;
   /** Refunds filed more than this many days after fulfilment are refused. */
   readonly windowDays: number;
+  /** Discovery delay as probabilities of 0, 1, 2, … days (replaces the geometric mean when given). */
+  readonly discoveryPmf?: readonly number[];
+  /** Filing delay as probabilities of 0, 1, 2, … days (replaces the geometric mean when given). */
+  readonly filingPmf?: readonly number[];
+}
+
+/** Where a line the front site cannot serve is sourced from, and how late its delivery is. */
+export interface FulfilmentModel {
+  /** `parent`: the parent grid or lost (MODEL §2.4); `parent-then-central`: then the region's central. */
+  readonly splitSourcing: 'parent' | 'parent-then-central';
+  /** Average speed of a second delivery, for its lateness. */
+  readonly speedKmPerHour: number;
+  /** Hours to pick and dispatch a second delivery, before the drive. */
+  readonly dispatchHours: number;
+}
+
+/** Pre-sale (community group-buying) timing, MODEL §3; times are fractions of the order day. */
+export interface PresaleModel {
+  /** Orders for pickup on day d + 1 are placed on day d until this time. */
+  readonly cutoffTime: number;
+  /** The plan for day d + 1 is made at this time of day d, with the orders placed before it known. */
+  readonly decisionTime: number;
+  /** Time of day of the pickup on day d + 1. */
+  readonly pickupTime: number;
 }
 
 /** Upstream base-stock policy parameters for one level. */
@@ -116,6 +149,11 @@ export interface World {
   readonly ordersByDay: readonly (readonly Order[])[];
   /** ISO date of day 0. */
   readonly startDate: string;
+  /**
+   * ISO date of each day when days are not consecutive calendar days (an
+   * imported history skips days without orders); absent = startDate + day.
+   */
+  readonly dates?: readonly string[];
   readonly historyDays: number;
   readonly evaluationDays: number;
   readonly constraints: PlanConstraints;
@@ -124,12 +162,93 @@ export interface World {
   readonly centralPolicy: BaseStockPolicy;
   /** Simulated days before the first evaluation day (not measured). */
   readonly warmupDays: number;
+  /** Split-line sourcing and lateness (default: parent only, no lateness model). */
+  readonly fulfilment?: FulfilmentModel;
+  /** Pre-sale mode when given: `ordersByDay[d]` are the pickups of day d, placed on day d − 1. */
+  readonly presale?: PresaleModel;
+  /** Shocks of this replication (timeline and random draws), resolved to ids. */
+  readonly shocks?: readonly Shock[];
+  /** Orders placed at a closed site with no open site near enough, per day (never served). */
+  readonly lostOrdersByDay?: readonly (readonly Order[])[];
 }
+
+/** Fields every shock has: a label and an inclusive window of days. */
+interface ShockBase {
+  readonly label: string;
+  readonly firstDay: number;
+  readonly lastDay: number;
+}
+
+/**
+ * A lockdown of (part of) a region (MODEL §4). Its demand effects are in the
+ * orders already; the simulator applies trip capacity, lead times and closures.
+ */
+export interface LockdownShock extends ShockBase {
+  readonly kind: 'lockdown';
+  /** Central site id of the region. */
+  readonly region: number;
+  /** Front sites whose demand is affected. */
+  readonly fronts: readonly number[];
+  /** Front sites closed during the window. */
+  readonly closedFronts: readonly number[];
+  readonly demandFactor: number;
+  readonly basketFactor: number;
+  /** Demand multiplier of staple categories (a mix shift). */
+  readonly stapleFactor: number;
+  readonly tripCapacityFactor: number;
+  readonly leadTimeExtraDays: number;
+  /** Days over which demand relaxes back after `lastDay`. */
+  readonly decayDays: number;
+  /** Closed sites' orders go to the nearest open site within this distance, else they are lost. */
+  readonly rerouteKm: number;
+}
+
+/** A supplier's fill rate and lead time change for a period. */
+export interface SupplierDisruptionShock extends ShockBase {
+  readonly kind: 'supplier-disruption';
+  readonly supplier: number;
+  /** Fill rate during the disruption. */
+  readonly fillRate: number;
+  readonly leadTimeExtraDays: number;
+}
+
+/** A supplier × category's defect rate is multiplied for a period, in one region or all (-1). */
+export interface QualityIncidentShock extends ShockBase {
+  readonly kind: 'quality-incident';
+  readonly supplier: number;
+  readonly category: string;
+  readonly region: number;
+  readonly defectFactor: number;
+}
+
+/** Demand of a category (or all, '') × factor in a region (or all, -1). */
+export interface DemandSurgeShock extends ShockBase {
+  readonly kind: 'demand-surge';
+  readonly category: string;
+  readonly region: number;
+  readonly demandFactor: number;
+}
+
+/** A shock, keyed on `kind`. */
+export type Shock = LockdownShock | SupplierDisruptionShock | QualityIncidentShock | DemandSurgeShock;
 
 /** ISO date (YYYY-MM-DD) of `day` days after `startDate`. */
 export function dateOf(startDate: string, day: number): string {
   const t = Date.parse(`${startDate}T00:00:00Z`) + day * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
+}
+
+/** ISO date of `day` in `world`: its `dates` when given (continued day by day past the last), else startDate + day. */
+export function worldDateOf(world: Pick<World, 'startDate' | 'dates'>, day: number): string {
+  const dates = world.dates;
+  if (!dates || dates.length === 0) return dateOf(world.startDate, day);
+  if (day >= 0 && day < dates.length) return dates[day];
+  return day < 0 ? dateOf(dates[0], day) : dateOf(dates[dates.length - 1], day - dates.length + 1);
+}
+
+/** Day of week (0 = Monday … 6 = Sunday) of `day` in `world` (see {@link worldDateOf}). */
+export function worldWeekdayOf(world: Pick<World, 'startDate' | 'dates'>, day: number): number {
+  return weekdayOf(worldDateOf(world, day), 0);
 }
 
 /** Day of week of `day` (0 = Monday … 6 = Sunday). */

@@ -15,6 +15,17 @@ export interface Delivery {
   readonly sku: number;
   readonly qty: number;
   readonly arrivalDay: number;
+  /** The receiving central (absent: the world's only central). */
+  readonly central?: number;
+}
+
+/** One purchase order's outcome, for the supplier performance record. */
+export interface PurchaseOutcome {
+  readonly supplier: number;
+  readonly orderedQty: number;
+  readonly deliveredQty: number;
+  readonly onTime: boolean;
+  readonly full: boolean;
 }
 
 /** Order-up-to level for a policy, lead time and daily demand statistics. */
@@ -61,21 +72,29 @@ export function orderFromSuppliers(args: {
   pipeline: Float64Array;
   rng: Stream;
   day: number;
+  /** Extra lead time of a supplier today (shocks); default none. */
+  leadTimeExtraDays?: (supplier: number) => number;
+  /** Today's fill rate of a supplier (shocks); default its own. */
+  fillRate?: (supplier: number) => number;
+  /** Called with every purchase order's outcome. */
+  onOutcome?: (o: PurchaseOutcome) => void;
 }): Delivery[] {
   const { p, central, skus, suppliers, policy, stats, pipeline, rng, day } = args;
   const out: Delivery[] = [];
   for (const sku of skus) {
     const sup = suppliers[sku.supplier];
-    const target = baseStockLevel(policy, sup.leadTimeDays, stats.mean[sku.id], stats.std[sku.id]);
+    const extra = args.leadTimeExtraDays?.(sup.id) ?? 0;
+    const target = baseStockLevel(policy, sup.leadTimeDays + extra, stats.mean[sku.id], stats.std[sku.id]);
     const position = p.stock.onHand(central, sku.id) + pipeline[sku.id];
     const qty = roundUpToUnit(sku, target - position);
     if (qty <= 0) continue;
     const onTime = rng.bernoulli(sup.onTimeProbability);
-    const full = rng.bernoulli(sup.fillRate);
+    const full = rng.bernoulli(args.fillRate ? args.fillRate(sup.id) : sup.fillRate);
     const delivered = full ? qty : roundDownToUnit(sku, qty * (0.3 + 0.6 * rng.uniform()));
+    args.onOutcome?.({ supplier: sup.id, orderedQty: qty, deliveredQty: Math.max(0, delivered), onTime, full });
     if (delivered <= 0) continue;
     pipeline[sku.id] = roundQty(pipeline[sku.id] + delivered);
-    out.push({ sku: sku.id, qty: delivered, arrivalDay: day + Math.max(1, sup.leadTimeDays) + (onTime ? 0 : 1) });
+    out.push({ sku: sku.id, qty: delivered, arrivalDay: day + Math.max(1, sup.leadTimeDays) + extra + (onTime ? 0 : 1), central });
   }
   return out;
 }
@@ -83,7 +102,8 @@ export function orderFromSuppliers(args: {
 /**
  * Ship from `parent` to `child` the requested quantities, scaled down
  * pro rata when they exceed the trip capacity and cut to what the parent
- * holds. Returns the units requested but not shipped.
+ * holds; `move` carries each SKU's quantity (default: straight to the child).
+ * Returns the units requested but not shipped.
  */
 export function shipRequests(
   p: Physical,
@@ -92,6 +112,7 @@ export function shipRequests(
   requests: Float64Array,
   tripCapacityUnits: number,
   skus: readonly Sku[],
+  move: (sku: number, qty: number) => void = (sku, qty) => shipDown(p, parent, child, sku, qty),
 ): number {
   let total = 0;
   for (let i = 0; i < requests.length; i++) total += requests[i];
@@ -102,21 +123,22 @@ export function shipRequests(
     if (!(want > 0)) continue;
     const scaled = scale < 1 ? roundDownToUnit(skus[i], want * scale) : want;
     const qty = Math.min(scaled, p.stock.onHand(parent, i));
-    shipDown(p, parent, child, i, qty);
+    move(i, qty);
     short += want - qty;
   }
   return roundQty(short);
 }
 
-/** Base-stock levels per SKU for a grid, from its front sites' demand. */
+/** Base-stock levels per SKU for a grid, from its front sites' demand (trips taking `leadTimeDays` nights). */
 export function gridBaseStock(
   demand: DemandIndex,
   fronts: readonly number[],
   policy: BaseStockPolicy,
   day: number,
+  leadTimeDays = 0,
 ): Float64Array {
   const { mean, std } = demand.stats(fronts, day - policy.windowDays, day);
   const out = new Float64Array(demand.skuCount);
-  for (let i = 0; i < out.length; i++) out[i] = baseStockLevel(policy, 0, mean[i], std[i]);
+  for (let i = 0; i < out.length; i++) out[i] = baseStockLevel(policy, leadTimeDays, mean[i], std[i]);
   return out;
 }
