@@ -8,3 +8,8 @@ export { defaultForecastOptions, forecastSales, type Forecast, type ForecastInpu
 export { fillRanked, rankBy } from './ranked-fill.js';
 export { normalCdf, normalLoss, normalPdf, normalQuantile } from './normal.js';
 export { newsvendorPlan } from './newsvendor.js';
+export {
+  featureImportance, GbdtError, gbdtParams, matrixFromRows, modelFromJson, modelToJson,
+  pm1Params, pm2Params, predict, predictProba, predictRaw, trainGbdt,
+  type FeatureMatrix, type GbdtModel, type GbdtParams, type TrainResult,
+} from './gbdt/index.js';
