@@ -9,6 +9,13 @@ export {
 } from './summarize.js';
 export { cellFigures, type CellFigures, type DayFigures, type RunFigures } from './cell-figures.js';
 export {
+  BASELINE_FORMAT, BaselineError, makeBaseline, parseBaseline, type Baseline, type BaselineEntry,
+} from './baseline.js';
+export {
+  checkAgainstBaseline, rateDifference, type GateReport, type RateDifference, type Verdict, type VerdictReason,
+} from './regression.js';
+export { formatFieldPath, parseResults, ResultsError } from './results-schema.js';
+export {
   nowcastError, nowcastOptions, nowcastRefundRates, observedRefunds, refundCurves,
   type Nowcast, type NowcastError, type NowcastOptions, type RefundCurve,
 } from './refund-nowcast.js';

@@ -1,0 +1,47 @@
+/**
+ * `freshsim check RUN_DIR... --baseline BASELINE.json [--tolerance-pp X]
+ * [--junit FILE]`: the regression gate. Exit 0 when every (scenario,
+ * strategy) of the baseline held, 1 when one regressed or is missing, 2 for
+ * bad input (a malformed baseline names the field). The Markdown summary goes
+ * to stdout and, when given (from $GITHUB_STEP_SUMMARY), is appended to the
+ * step-summary file.
+ */
+import { appendFileSync } from 'node:fs';
+import { checkAgainstBaseline } from '../../analysis/index.js';
+import { renderGateJunit, renderGateMarkdown } from '../../reports/index.js';
+import { UsageError } from '../errors.js';
+import { writeFileDurable } from '../files.js';
+import { readBaseline, readResults } from '../results-files.js';
+
+/** Parsed flags of `check`. */
+export interface CheckArgs {
+  readonly runs: readonly string[];
+  readonly baseline: string;
+  readonly tolerancePp: number;
+  readonly junit?: string;
+  /** Markdown summary file to append to ($GITHUB_STEP_SUMMARY). */
+  readonly stepSummary?: string;
+}
+
+/** Default tolerance of the gate, in percentage points of the full-order rate. */
+export const DEFAULT_TOLERANCE_PP = 1;
+
+/** Run the `check` command; returns the exit code (0 pass, 1 fail). */
+export function checkCommand(args: CheckArgs, io: { stdout: (s: string) => void; stderr: (s: string) => void }): number {
+  if (!Number.isFinite(args.tolerancePp) || args.tolerancePp < 0) {
+    throw new UsageError(`--tolerance-pp ${args.tolerancePp}: expected a number of percentage points ≥ 0`);
+  }
+  if (args.runs.length === 0) throw new UsageError('expected at least one run directory');
+  const baseline = readBaseline(args.baseline);
+  const runs = args.runs.map((r) => readResults(r).results);
+  const scenarios = runs.map((r) => r.scenario);
+  const dup = scenarios.find((s, k) => scenarios.indexOf(s) !== k);
+  if (dup !== undefined) throw new UsageError(`two runs of scenario '${dup}'; expected one run per scenario`);
+  const gate = checkAgainstBaseline(baseline, runs, args.tolerancePp);
+  const summary = renderGateMarkdown(gate, args.baseline);
+  io.stdout(summary);
+  if (args.stepSummary) appendFileSync(args.stepSummary, `${summary}\n`);
+  if (args.junit) writeFileDurable(args.junit, renderGateJunit(gate));
+  if (!gate.passed) io.stderr(`freshsim check: ${gate.verdicts.filter((v) => !v.passed).length} regression(s) or missing strategies against ${args.baseline}\n`);
+  return gate.passed ? 0 : 1;
+}

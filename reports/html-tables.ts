@@ -1,0 +1,113 @@
+/**
+ * The report's tables as HTML: the headline, the paper's Table 2 (per-day
+ * full-order rates), outcomes, Table 5 (plan shape), Table 3 (ablation) and
+ * a stress summary. Every name is escaped.
+ */
+import type { Estimate } from '../analysis/index.js';
+import { escapeHtml as h } from './escape.js';
+import { ciText, num, pct, pp } from './format.js';
+import type { ReportModel, StrategyView } from './report-model.js';
+
+/** A strategy's name with its colour swatch (and an oracle tag). */
+export function strategyCell(s: StrategyView): string {
+  return `<span class="swatch" style="background:${s.colour}"></span>${h(s.name)}${s.oracle ? '<span class="tag">oracle</span>' : ''}`;
+}
+
+function table(header: readonly string[], rows: readonly string[][], extraClass: (k: number) => string = () => ''): string {
+  const head = `<thead><tr>${header.map((x) => `<th scope="col">${x}</th>`).join('')}</tr></thead>`;
+  const body = rows.map((r, k) => `<tr${extraClass(k) ? ` class="${extraClass(k)}"` : ''}>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
+  return `<div class="table-wrap"><table>${head}<tbody>\n${body}\n</tbody></table></div>`;
+}
+
+const signedCi = (e: Estimate): string => {
+  const [lo, hi] = e.ci95;
+  return lo === null || hi === null ? '—' : `[${pp(lo).replace(' pp', '')}, ${pp(hi).replace(' pp', '')}]`;
+};
+
+/** Headline: rate with CI, gap to OPT, share of PTO's gap closed, paired difference to the baseline. */
+export function headlineTable(m: ReportModel): string {
+  const base = m.baseline === undefined ? 'baseline' : h(m.baseline);
+  const header = ['Strategy', 'Full-order rate', '95% CI (%)', m.opt ? `Gap to ${h(m.opt)}` : 'Gap to OPT', "Share of PTO's gap closed",
+    `Δ vs ${base} (paired)`, '95% CI (pp)'];
+  const rows = m.headline.map((r) => [
+    strategyCell(r),
+    pct(r.rate.mean),
+    ciText(r.rate),
+    r.gapToOpt === undefined ? '—' : pct(r.gapToOpt),
+    r.ptoGapClosed === undefined ? '—' : pct(r.ptoGapClosed, 1),
+    r.vsBaseline === undefined ? (r.name === m.baseline ? 'baseline' : '—') : pp(r.vsBaseline.mean),
+    r.vsBaseline === undefined ? '—' : signedCi(r.vsBaseline),
+  ]);
+  return table(header, rows);
+}
+
+/** The paper's Table 2: per-day full-order rate of every strategy and differences to the baseline. */
+export function perDayTable(m: ReportModel): string {
+  const r = m.results;
+  const base = m.baseline;
+  const others = m.strategies.filter((s) => s.name !== base);
+  const header = ['Date', 'Orders', ...m.strategies.map((s) => `${strategyCell(s)} (%)`), ...others.map((s) => `${h(s.name)} − ${h(base ?? '')} (pp)`)];
+  const rate = (n: string, k: number): number => r.strategies[n].perDay[k].fullOrderRate;
+  const first = m.strategies[0]?.name;
+  const rows = r.days.map((day, k) => [
+    h(day),
+    first === undefined ? '' : num(r.strategies[first].perDay[k].orders),
+    ...m.strategies.map((s) => (100 * rate(s.name, k)).toFixed(2)),
+    ...(base === undefined ? [] : others.map((s) => pp(rate(s.name, k) - rate(base, k)).replace(' pp', ''))),
+  ]);
+  const avg = (n: string): number => r.strategies[n].fullOrderRate.mean;
+  rows.push(['Average', '', ...m.strategies.map((s) => (100 * avg(s.name)).toFixed(2)),
+    ...(base === undefined ? [] : others.map((s) => pp(avg(s.name) - avg(base)).replace(' pp', '')))]);
+  return table(base === undefined ? header.slice(0, 2 + m.strategies.length) : header, rows, (k) => (k === rows.length - 1 ? 'average' : ''));
+}
+
+/** Split, short, line fill, waste, GMV and refunds per strategy. */
+export function outcomesTable(m: ReportModel, decisionMs?: Readonly<Record<string, number>>): string {
+  const header = ['Strategy', 'Split orders', 'Short orders', 'Line fill from site', 'Waste (units/day)', 'Waste value/day', 'GMV/day', 'Refund rate', 'ms/decision'];
+  const rows = m.strategies.map((s) => {
+    const v = m.results.strategies[s.name];
+    const ms = decisionMs?.[s.name];
+    return [strategyCell(s), pct(v.splitOrderRate.mean), pct(v.shortOrderRate.mean), pct(v.lineFillRate.mean), num(v.wasteUnits.mean, 1),
+      num(v.wasteValue?.mean ?? NaN, 1), num(v.gmv.mean), pct(v.refundRate.mean, 3), ms === undefined ? '—' : ms.toFixed(1)];
+  });
+  return table(header, rows);
+}
+
+/** The paper's Table 5: plan shape per strategy (means over days and seeds). */
+export function planShapeTable(m: ReportModel): string {
+  const header = ['Strategy', 'SKUs stocked', 'Total units', 'Min/SKU', 'Max/SKU', 'Mean/SKU', 'Median/SKU', 'Low sellers stocked'];
+  const rows = m.strategies.map((s) => {
+    const p = m.results.strategies[s.name].planShape;
+    return [strategyCell(s), num(p.skus.mean, 1), num(p.units.mean), num(p.min.mean, 1), num(p.max.mean, 1), num(p.mean.mean, 1), num(p.median.mean, 1), num(p.lowSellersStocked.mean, 1)];
+  });
+  return table(header, rows);
+}
+
+/** The paper's Table 3: ablation variants against the reference. */
+export function ablationTable(m: ReportModel): string {
+  const a = m.extensions.ablation;
+  if (!a) return '';
+  const ref = a.referenceRate.mean;
+  const rows = [[`<strong>${h(a.reference)}</strong>`, 'full method', pct(ref), ciText(a.referenceRate), '—'],
+    ...a.rows.map((r) => [h(r.variant), h(r.description ?? ''), pct(r.fullOrderRate.mean), ciText(r.fullOrderRate), pp(r.fullOrderRate.mean - ref)])];
+  return table(['Variant', 'Removed / changed', 'Full-order rate', '95% CI (%)', `Δ vs ${h(a.reference)}`], rows);
+}
+
+/** Mean, quantiles and range of the stress draws per strategy. */
+export function stressTable(m: ReportModel): string {
+  const st = m.extensions.stress;
+  if (!st) return '';
+  const isRate = /rate/i.test(st.metric ?? 'fullOrderRate');
+  const f = (x: number): string => (isRate ? pct(x) : num(x, 2));
+  const q = (v: number[], p: number): number => {
+    const i = (v.length - 1) * p;
+    const lo = Math.floor(i);
+    return v[lo] + (v[Math.min(lo + 1, v.length - 1)] - v[lo]) * (i - lo);
+  };
+  const rows = m.strategies.filter((s) => st.samples[s.name]).map((s) => {
+    const v = [...st.samples[s.name]].sort((a, b) => a - b);
+    const mean = v.reduce((a, b) => a + b, 0) / v.length;
+    return [strategyCell(s), String(v.length), f(mean), f(q(v, 0.05)), f(q(v, 0.5)), f(q(v, 0.95)), f(v[0]), f(v[v.length - 1])];
+  });
+  return table(['Strategy', 'Draws', 'Mean', '5th pct', 'Median', '95th pct', 'Min', 'Max'], rows);
+}

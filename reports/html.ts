@@ -1,0 +1,116 @@
+/**
+ * The self-contained HTML comparison report: one file with the data, d3 and
+ * the chart script inlined, so it opens offline from disk. Sections for the
+ * optional parts of results.json (see extensions.ts) appear only when the
+ * results carry them.
+ */
+import type { Results } from '../analysis/index.js';
+import { CHART_SCRIPT } from './chart-script.js';
+import { escapeHtml as h, jsonForScript, scriptSafe } from './escape.js';
+import { REPORT_CSS } from './html-style.js';
+import { ablationTable, headlineTable, outcomesTable, perDayTable, planShapeTable, stressTable } from './html-tables.js';
+import { buildModel, chartData, type ReportModel } from './report-model.js';
+
+/** What the HTML report needs besides the results. */
+export interface HtmlReportOptions {
+  /** The d3 bundle (UMD, defines `d3`), inlined so the page works offline. */
+  readonly d3Source: string;
+  /** Strategy the paired differences are against (default: the run's baseline). */
+  readonly baseline?: string;
+  /** When the report was generated (ISO), shown in the footer. */
+  readonly generatedAt?: string;
+  /** Wall-clock seconds the run took (from timing.json). */
+  readonly wallSeconds?: number;
+  /** Mean decision time per strategy in ms (from timing.json). */
+  readonly decisionMs?: Readonly<Record<string, number>>;
+  /** Where the results came from (a path), shown for reproducibility. */
+  readonly source?: string;
+}
+
+function figure(id: string, title: string, note: string): string {
+  return `<figure class="chart" id="${id}" data-title="${h(title)}"><figcaption>${h(title)}</figcaption><div class="plot"></div>` +
+    `<p class="note">${note}</p></figure>`;
+}
+
+function section(id: string, title: string, body: string): { id: string; title: string; html: string } {
+  return { id, title, html: `<section id="${id}"><h2>${h(title)}</h2>\n${body}\n</section>` };
+}
+
+function reproduceCommand(r: Results): string {
+  const names = Object.keys(r.strategies).join(',');
+  const contiguous = r.seeds.every((s, k) => s === k + 1);
+  const seeds = contiguous ? `--seeds ${r.seeds.length}` : `# seeds ${r.seeds.join(', ')}`;
+  const quote = (s: string): string => (/^[A-Za-z0-9._,\/-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  return `freshsim run --scenario ${quote(r.scenario)} --strategies ${quote(names)} ${seeds}`;
+}
+
+function metaSection(m: ReportModel, o: HtmlReportOptions): string {
+  const r = m.results;
+  const shocks = m.extensions.shocks ?? [];
+  const rows: [string, string][] = [
+    ['Scenario', h(r.scenario)],
+    ['Scenario seed', String(r.scenarioSeed)],
+    ['Constraints', `K = ${r.constraints.K} SKU types, C = ${r.constraints.C} units, L = ${r.constraints.L} units per stocked SKU`],
+    ['Seeds (replications)', h(r.seeds.join(', '))],
+    ['Evaluation days', `${r.days.length} (${h(r.days[0])} to ${h(r.days[r.days.length - 1])})`],
+    ['freshsim version', h(r.freshsim)],
+  ];
+  if (o.wallSeconds !== undefined) rows.push(['Run time', `${o.wallSeconds.toFixed(1)} s`]);
+  if (o.source !== undefined) rows.push(['Results file', `<code>${h(o.source)}</code>`]);
+  if (o.generatedAt !== undefined) rows.push(['Report generated', h(o.generatedAt)]);
+  if (shocks.length) rows.push(['Shocks', shocks.map((s) => `${h(s.label ?? s.kind)} (${h(s.kind)}, ${h(s.from)} to ${h(s.to)})`).join('<br>')]);
+  const meta = `<dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
+  const params = m.strategies.map((s) => `<h3>${h(s.name)}${s.oracle ? ' <span class="tag">oracle: an upper bound, not a competitor</span>' : ''}</h3>` +
+    `<pre>${h(JSON.stringify(r.strategies[s.name].params, null, 2))}</pre>`).join('\n');
+  return `${meta}\n<p>Reproduce with:</p><pre>${h(reproduceCommand(r))}</pre>\n<h3>Strategies and parameters</h3>\n${params}`;
+}
+
+/** Render the report of `results` as one self-contained HTML document. */
+export function renderHtmlReport(results: Results, opts: HtmlReportOptions): string {
+  const m = buildModel(results, { baseline: opts.baseline });
+  const x = m.extensions;
+  const r = results;
+  const seedsNote = `${r.seeds.length} seed${r.seeds.length === 1 ? '' : 's'}`;
+  const optNote = m.opt === undefined
+    ? 'No oracle ran, so there is no gap to OPT. '
+    : `Gap to OPT = 1 − rate / rate(${h(m.opt)}); share of PTO's gap closed = (rate − rate(PTO)) / (rate(OPT) − rate(PTO)). `;
+  const sections = [
+    section('headline', 'Headline', `${headlineTable(m)}<p class="note">Full-order fulfillment rate pooled over evaluation days and front sites, mean over ${seedsNote} with a Student-t 95% CI. ${optNote}Paired differences use the same seeds (common random numbers) on both sides.</p>`),
+    section('per-day', 'Full-order rate per day (Table 2)', `${figure('chart-per-day', 'Full-order fulfillment rate per evaluation day', `Mean over ${seedsNote}. Dashed lines: oracles.${x.shocks?.length ? ' Shaded: shock windows.' : ''}`)}\n${perDayTable(m)}`),
+    section('outcomes', 'Split, short and waste', `${figure('chart-outcomes', 'Split orders, short orders and waste per strategy', 'Split: some lines delivered later from the parent. Short: a line lost. Waste: spoiled units per day at all levels.')}\n${outcomesTable(m, opts.decisionMs)}`),
+    section('tradeoff', 'Fulfillment against waste', figure('chart-tradeoff', 'Trade-off: full-order rate against waste (one point per strategy and seed)', 'Up and to the left is better: more whole orders for less spoilage.')),
+    section('plan-shape', 'Plan shape (Table 5)', `${planShapeTable(m)}<p class="note">Means per plan over days and seeds. Low sellers: SKUs whose mean daily demand over the previous 28 days was below L.</p>` +
+      (x.stockedByRank && Object.keys(x.stockedByRank).length ? figure('chart-stocked-by-rank', 'Stocked SKUs by popularity rank', 'Which SKUs each strategy carries, best sellers on the left; the tail shows the low sellers it stocks.') : '')),
+  ];
+  if (Object.keys(x.refundByLag).length) {
+    sections.push(section('refunds', 'Refunds by reporting lag', figure('chart-refunds', 'Refund rate observed vs true by reporting lag, with the nowcast', 'Refunds are filed days after the order; the observed rate of a day rises until the refund window closes.')));
+  }
+  if (x.stress) {
+    sections.push(section('stress', 'Stress test', `${figure('chart-stress', `Stress distributions${x.stress.label ? `: ${x.stress.label}` : ''}`, 'One value per stress draw.')}\n${stressTable(m)}`));
+  }
+  if (x.ablation) sections.push(section('ablation', 'Ablation (Table 3)', ablationTable(m)));
+  sections.push(section('reproduce', 'Scenario and reproducibility', metaSection(m, opts)));
+  const nav = sections.map((s) => `<a href="#${s.id}">${h(s.title)}</a>`).join('');
+  const title = `freshsim report — ${r.scenario}`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${h(title)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<main>
+<header><h1>${h(title)}</h1>
+<p>${m.strategies.length} strategies · ${seedsNote} · ${r.days.length} evaluation days · K ${r.constraints.K}, C ${r.constraints.C}, L ${r.constraints.L} · freshsim ${h(r.freshsim)}</p></header>
+<nav>${nav}</nav>
+${sections.map((s) => s.html).join('\n')}
+</main>
+<script type="application/json" id="freshsim-data">${jsonForScript(chartData(m))}</script>
+<script>${scriptSafe(opts.d3Source)}</script>
+<script>${scriptSafe(CHART_SCRIPT)}</script>
+</body>
+</html>
+`;
+}
