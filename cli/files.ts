@@ -5,13 +5,15 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinScenario, builtinScenarios, parseScenario, type Scenario } from '../scenarios/index.js';
+import { builtinScenario, builtinScenarios, historyDirScenario, isHistoryDir, parseScenario, type Scenario } from '../scenarios/index.js';
 import { UsageError } from './errors.js';
 
 /** A built-in scenario by name, or a scenario file by path. */
 export function loadScenario(nameOrFile: string): Scenario {
   const builtin = builtinScenario(nameOrFile);
   if (builtin) return builtin;
+  // A directory written by `freshsim import` replays its orders with every default (stated in the description).
+  if (isHistoryDir(nameOrFile)) return historyDirScenario(nameOrFile).scenario;
   if (!existsSync(nameOrFile)) {
     throw new UsageError(
       `scenario '${nameOrFile}' is neither a built-in scenario (${Object.keys(builtinScenarios).join(', ')}) nor an existing file`,

@@ -8,6 +8,7 @@ import { hideBin } from 'yargs/helpers';
 import { reportError, UsageError } from './errors.js';
 import { runCommand } from './commands/run.js';
 import { listCommand, showCommand, validateCommand } from './commands/scenario.js';
+import { importCommand } from './commands/import.js';
 import { freshsimVersion } from './files.js';
 import { strategies } from '../strategies/index.js';
 
@@ -24,7 +25,7 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName('freshsim')
     .version(freshsimVersion())
     .strict()
-    .demandCommand(1, 'expected a command: run, scenario')
+    .demandCommand(1, 'expected a command: run, import, scenario')
     .command(
       'run',
       'simulate strategies on a scenario over seeds and write results',
@@ -38,6 +39,23 @@ export async function main(argv: string[]): Promise<number> {
         .option('overwrite', { type: 'boolean', default: false, describe: 'replace results already in --out' }),
       (a) => guard(() => runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite }, io)),
     )
+    .command('import <files..>', 'import transaction logs (CSV, one order line per line) into a directory a scenario can replay', (y) => y
+      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'CSV files or globs (read as one log)' })
+      .option('out', { type: 'string', demandOption: true, describe: 'directory to write (day files, catalogue, profile, cleaning report)' })
+      .option('map', { type: 'string', array: true, describe: 'field=column, e.g. sku=StockCode (fields: order, timestamp, date, time, sku, quantity, price, category, site, customer, description)' })
+      .option('date-format', { type: 'string', describe: 'date format when the log\'s dates are ambiguous, e.g. DD/MM/YYYY' })
+      .option('non-product', { type: 'string', array: true, describe: 'extra regular expression of SKU codes that are not products (postage, fees, …)' })
+      .option('default-non-product', { type: 'boolean', default: true, describe: 'drop the built-in non-product codes (--no-default-non-product to keep them)' })
+      .option('cancel-pattern', { type: 'string', describe: 'regular expression of order ids that are cancellations (default ^C followed by a digit)' })
+      .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing --out directory' }),
+    async (a) => {
+      try {
+        code = await importCommand({
+          files: a.files as string[], out: a.out, map: a.map as string[] | undefined, dateFormat: a.dateFormat,
+          nonProduct: a.nonProduct as string[] | undefined, defaultNonProduct: a.defaultNonProduct, cancelPattern: a.cancelPattern, overwrite: a.overwrite,
+        }, io);
+      } catch (e) { code = reportError(e, io.stderr); }
+    })
     .command('scenario', 'validate, show or list scenarios', (y) => y
       .command('validate <file>', 'check a scenario file against the schema', (yy) => yy.positional('file', { type: 'string', demandOption: true }),
         (a) => guard(() => validateCommand(a.file as string, io)))

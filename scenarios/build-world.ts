@@ -9,9 +9,13 @@ import { createStreams, type Order, type World } from '../sim/index.js';
 import { buildCatalogue, buildSites, buildSuppliers } from './catalogue.js';
 import { drawPromotions, generateSiteOrders } from './demand.js';
 import type { Scenario } from './schema.js';
+import { loadHistory } from './history-source.js';
+import { buildHistoryWorld } from './history-world.js';
 
 /** Build the world of `scenario` for one replication (seed = scenario.seed unless given). */
 export function buildWorld(scenario: Scenario, replication: number, seed = scenario.seed): World {
+  // A history scenario replays imported orders (the same in every replication).
+  if (scenario.history) return buildHistoryWorld(scenario, loadHistory(scenario.history.dir, scenario.name));
   const catalogue = buildCatalogue(scenario, createStreams(seed, 0).stream('catalogue'));
   const streams = createStreams(seed, replication);
   const days = scenario.days.history + scenario.days.evaluation;

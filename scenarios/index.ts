@@ -8,6 +8,10 @@ export { builtinScenarios } from './builtin/index.js';
 export { buildCatalogue, buildSites, buildSuppliers, type Catalogue } from './catalogue.js';
 export { drawPromotions, generateSiteOrders, type PromotionDraw } from './demand.js';
 export { buildWorld } from './build-world.js';
+export * from './import/index.js';
+export { isHistoryDir, loadHistory, type LoadedHistory } from './history-source.js';
+export { buildHistoryWorld, replayTimeOfDay, selectDays, uncategorised, type DaySelection } from './history-world.js';
+export { completeHistoryScenario, historyDirScenario } from './history-scenario.js';
 
 import { builtinScenarios } from './builtin/index.js';
 import { validateScenario } from './parse.js';

@@ -5,6 +5,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema.js';
+import { completeHistoryScenario } from './history-scenario.js';
 
 /** A scenario that could not be read or failed validation. */
 export class ScenarioError extends Error {
@@ -45,5 +46,7 @@ export function parseScenario(text: string, file: string): Scenario {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ScenarioError(file, ['(top level): expected a mapping of scenario fields']);
   }
+  // A history scenario is completed from its imported directory before validation.
+  if ('history' in data) return validateScenario(completeHistoryScenario(data as Record<string, unknown>, file).input, file);
   return validateScenario(data, file);
 }

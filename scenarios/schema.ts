@@ -125,6 +125,23 @@ export const scenarioSchema = z
       meanFilingDays: nonNegative,
       windowDays: z.number().int().min(0),
     }),
+    /**
+     * Orders replayed from an imported directory (`freshsim import --out DIR`)
+     * instead of the generator; see scenarios/history-world.ts.
+     */
+    history: z
+      .strictObject({
+        dir: z.string().min(1),
+        /** First training date (ISO); default: `days.history` days with orders before evaluation. */
+        trainingFrom: z.iso.date().optional(),
+        /** First evaluation date (ISO); default: the last `days.evaluation` days with orders. */
+        evaluationFrom: z.iso.date().optional(),
+        /** Last evaluation date (ISO), with `evaluationFrom`. */
+        evaluationTo: z.iso.date().optional(),
+        /** Front site that takes orders without a site (default: the first front). */
+        site: z.string().min(1).optional(),
+      })
+      .optional(),
   })
   .superRefine((s, ctx) => {
     const names = new Set(s.catalogue.categories.map((c) => c.name));

@@ -1,0 +1,135 @@
+/**
+ * Completing a scenario that replays an imported history: whatever the file
+ * leaves out is filled from the data (dates, training and evaluation days,
+ * K/C/L scaled to the log, categories with default prices and shelf lives,
+ * sites) or from the built-in `tiny` scenario (suppliers, upstream, refunds),
+ * and every default taken is stated.
+ */
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { builtinScenarios } from './builtin/index.js';
+import { loadHistory, type LoadedHistory } from './history-source.js';
+import { selectDays, uncategorised } from './history-world.js';
+import { ScenarioError, validateScenario } from './parse.js';
+import type { Scenario, ScenarioInput } from './schema.js';
+
+/** K default: this share of the SKUs sold in the last 28 training days (paper-7fresh: K 350 of ≈ 600). */
+export const kShareOfActive = 0.6;
+/** C default: this multiple of the mean daily units of the last 28 training days (paper-7fresh: C 9,000 for ≈ 8,800). */
+export const cShareOfDailyUnits = 1.0;
+/** L default: this share of C / K (paper-7fresh: L 10 for C / K ≈ 26). */
+export const lShareOfUnitsPerType = 0.4;
+/** Price range, cost ratio and shelf life of a category the scenario does not describe. */
+export const genericCategory = { share: 1, kgShare: 0, price: [1, 10] as [number, number], costRatio: 0.6, shelfLifeDays: [3, 7] as [number, number], related: [] as string[] };
+
+type Raw = Record<string, unknown>;
+const isObj = (x: unknown): x is Raw => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Statistics of the last (up to) 28 training days: SKUs sold and mean daily units. */
+function trainingStats(h: LoadedHistory, first: number, history: number): { active: number; unitsPerDay: number; window: number } {
+  const from = Math.max(first, first + history - 28);
+  const to = first + history;
+  const active = new Set<string>();
+  let units = 0;
+  for (let d = from; d < to; d++) for (const o of h.days[d].orders) for (const l of o.lines) { active.add(l.sku); units += l.qty; }
+  return { active: active.size, unitsPerDay: units / (to - from), window: to - from };
+}
+
+/**
+ * The scenario input of `raw` (a parsed scenario file with a `history`
+ * block) completed from its imported directory. `file` is the scenario's
+ * file (relative `history.dir` is resolved against its folder).
+ */
+export function completeHistoryScenario(raw: Raw, file: string): { input: ScenarioInput; stated: string[] } {
+  const h = raw.history;
+  if (!isObj(h) || typeof h.dir !== 'string' || h.dir === '') {
+    throw new ScenarioError(file, ['history.dir: expected the path of a directory written by \'freshsim import --out DIR\'']);
+  }
+  const dir = isAbsolute(h.dir) ? h.dir : resolve(dirname(file), h.dir);
+  const loaded = loadHistory(dir, file);
+  const template = builtinScenarios.tiny as Raw;
+  const stated: string[] = [];
+  const dates = loaded.days.map((d) => d.date);
+  const rawDays = isObj(raw.days) ? raw.days : {};
+  const num = (x: unknown) => (typeof x === 'number' ? x : undefined);
+  const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
+  const sel = selectDays(
+    dates,
+    { trainingFrom: str(h.trainingFrom), evaluationFrom: str(h.evaluationFrom), evaluationTo: str(h.evaluationTo) },
+    { history: num(rawDays.history), evaluation: num(rawDays.evaluation) },
+    file,
+  );
+  const evalStart = sel.first + sel.history;
+  stated.push(`days: ${sel.history} training days with orders (${dates[sel.first]} … ${dates[evalStart - 1]}) and ${sel.evaluation} evaluation days (${dates[evalStart]} … ${dates[evalStart + sel.evaluation - 1]}); days without orders are skipped`);
+  const warmup = num(rawDays.warmup) ?? Math.min(7, sel.history - 1);
+  if (raw.startDate !== undefined && raw.startDate !== dates[sel.first]) {
+    throw new ScenarioError(file, [`startDate: a history scenario starts on its first training day (${dates[sel.first]}); remove startDate or set history.trainingFrom`]);
+  }
+
+  const stats = trainingStats(loaded, sel.first, sel.history);
+  const given = isObj(raw.constraints) ? raw.constraints : {};
+  const K = num(given.K) ?? Math.max(1, Math.min(loaded.catalogue.length, Math.round(kShareOfActive * stats.active)));
+  const C = num(given.C) ?? Math.max(1, Math.round(cShareOfDailyUnits * stats.unitsPerDay));
+  const L = num(given.L) ?? Math.max(1, Math.round((lShareOfUnitsPerType * C) / K));
+  if (given.K === undefined) stated.push(`K = ${K}: ${kShareOfActive} × the ${stats.active} SKUs sold in the last ${stats.window} training days`);
+  if (given.C === undefined) stated.push(`C = ${C}: ${cShareOfDailyUnits} × the mean ${stats.unitsPerDay.toFixed(1)} units a day of the last ${stats.window} training days`);
+  if (given.L === undefined) stated.push(`L = ${L}: ${lShareOfUnitsPerType} × C / K, at least 1`);
+
+  const rawCat = isObj(raw.catalogue) ? raw.catalogue : undefined;
+  const categories: Raw[] = Array.isArray(rawCat?.categories) ? [...(rawCat!.categories as Raw[])] : [];
+  const known = new Set(categories.map((c) => c.name));
+  const dataCats = [...new Set(loaded.catalogue.map((s) => (s.category === '' ? uncategorised : s.category)))].sort();
+  for (const name of dataCats) {
+    if (known.has(name)) continue;
+    categories.push({ name, ...genericCategory });
+    stated.push(`category '${name}': no defaults given; prices ${genericCategory.price.join('–')} (geometric mean used when the log has none), cost ratio ${genericCategory.costRatio}, shelf life ${genericCategory.shelfLifeDays.join('–')} days (midpoint used)`);
+  }
+  const unpriced = loaded.catalogue.filter((s) => s.price === null).length;
+  if (unpriced > 0) stated.push(`${unpriced} of ${loaded.catalogue.length} SKUs have no price in the log: their category's default price is used`);
+  stated.push(`shelf lives are not in the log: each SKU gets its category's midpoint shelf life`);
+
+  let suppliers = Array.isArray(raw.suppliers) ? [...(raw.suppliers as Raw[])] : [];
+  const supplied = new Set(suppliers.flatMap((s) => (Array.isArray(s.categories) ? (s.categories as string[]) : [])));
+  const unsupplied = categories.map((c) => c.name as string).filter((c) => !supplied.has(c));
+  if (unsupplied.length > 0) {
+    const base = (template.suppliers as Raw[])[0];
+    suppliers = [...suppliers, { ...base, name: suppliers.some((s) => s.name === 'history-supplier') ? 'history-supplier-2' : 'history-supplier', categories: unsupplied }];
+    stated.push(`supplier for ${unsupplied.join(', ')}: lead time ${base.leadTimeDays} d, on time ${base.onTimeProbability}, fill rate ${base.fillRate}, defect rate ${base.defectRate} (from the built-in 'tiny')`);
+  }
+
+  let network = raw.network;
+  const sites = Object.keys(loaded.profile.sites).filter((s) => s !== '');
+  if (network === undefined) {
+    const t = template.network as { central: Raw; grids: Raw[]; fronts: Raw[] };
+    const fronts = sites.length > 0
+      ? sites.map((name) => ({ ...t.fronts[0], name, grid: t.grids[0].name }))
+      : t.fronts;
+    network = { ...t, fronts };
+    stated.push(`network: ${t.central.name} → ${t.grids[0].name} → ${fronts.map((f) => f.name).join(', ')} (trip capacities from the built-in 'tiny')`);
+  }
+  for (const key of ['upstream', 'refunds'] as const) {
+    if (raw[key] === undefined) stated.push(`${key}: from the built-in 'tiny'`);
+  }
+
+  const name = str(raw.name) ?? `history-${basename(dir)}`;
+  const input: Raw = {
+    ...template,
+    ...raw,
+    name,
+    description: str(raw.description) ?? `Orders replayed from ${dir}. Defaults: ${stated.join('; ')}.`,
+    seed: raw.seed ?? 1,
+    startDate: dates[sel.first],
+    days: { history: sel.history, evaluation: sel.evaluation, warmup },
+    constraints: { K, C, L },
+    catalogue: { ...(template.catalogue as Raw), ...(rawCat ?? {}), skus: loaded.catalogue.length, categories },
+    suppliers,
+    network,
+    history: { ...h, dir, trainingFrom: dates[sel.first], evaluationFrom: dates[evalStart], evaluationTo: dates[evalStart + sel.evaluation - 1] },
+  };
+  return { input: input as ScenarioInput, stated };
+}
+
+/** The validated scenario that replays the imported directory `dir` with every default (and the defaults stated). */
+export function historyDirScenario(dir: string): { scenario: Scenario; stated: string[] } {
+  const { input, stated } = completeHistoryScenario({ history: { dir: resolve(dir) } }, dir);
+  return { scenario: validateScenario(input, dir), stated };
+}
