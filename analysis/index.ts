@@ -19,3 +19,6 @@ export {
   nowcastError, nowcastOptions, nowcastRefundRates, observedRefunds, refundCurves,
   type Nowcast, type NowcastError, type NowcastOptions, type RefundCurve,
 } from './refund-nowcast.js';
+export {
+  stockedByRankRecorder, stockedByRankSummary, type StockedByRankFigures, type StockedByRankSummary,
+} from './stocked-by-rank.js';
