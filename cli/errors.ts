@@ -19,6 +19,14 @@ export function isInputError(e: unknown): boolean {
   return e instanceof UsageError || e instanceof ScenarioError || e instanceof StrategyError || e instanceof PlanError;
 }
 
+/** Names of the input errors, for errors that crossed a thread or Redis as plain data. */
+const INPUT_ERROR_NAMES = new Set(['UsageError', 'ScenarioError', 'StrategyError', 'PlanError']);
+
+/** Is an error called `name` the user's fault (deterministic, not worth retrying)? */
+export function isInputErrorName(name: string): boolean {
+  return INPUT_ERROR_NAMES.has(name);
+}
+
 /** Print `e` for a person and return the exit code. */
 export function reportError(e: unknown, stderr: (s: string) => void): number {
   if (isInputError(e)) {

@@ -7,6 +7,10 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { reportError, UsageError } from './errors.js';
 import { runCommand } from './commands/run.js';
+import { mergeCommand } from './commands/merge.js';
+import { interruptSignal, stderrProgress } from './commands/outcome.js';
+import { sweepCommand } from './commands/sweep.js';
+import { workerCommand } from './commands/worker.js';
 import { listCommand, showCommand, validateCommand } from './commands/scenario.js';
 import { importCommand } from './commands/import.js';
 import { freshsimVersion } from './files.js';
@@ -20,16 +24,25 @@ const io = {
 /** Run the CLI on `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
-  const guard = (f: () => number) => { try { code = f(); } catch (e) { code = reportError(e, io.stderr); } };
+  const guard = async (f: () => number | Promise<number>) => { try { code = await f(); } catch (e) { code = reportError(e, io.stderr); } };
+  /** Commands on the experiment runner: Ctrl-C stops them cleanly; progress on stderr. */
+  const runner = (f: (ctx: { signal: AbortSignal; progress: ReturnType<typeof stderrProgress> }) => Promise<number>) => guard(async () => {
+    const { signal, dispose } = interruptSignal(io.stderr);
+    try { return await f({ signal, progress: stderrProgress() }); } finally { dispose(); }
+  });
+  const runnerOptions = <T>(y: import('yargs').Argv<T>) => y
+    .option('workers', { type: 'number', describe: 'local worker threads (default: one per core; 0 = in this thread)' })
+    .option('retries', { type: 'number', describe: 'extra attempts for a cell whose worker threw or died (default 1)' })
+    .option('queue', { type: 'string', describe: 'redis://HOST:PORT: run cells on `freshsim worker`s via Redis instead' });
   const parser = yargs(argv)
     .scriptName('freshsim')
     .version(freshsimVersion())
     .strict()
-    .demandCommand(1, 'expected a command: run, import, scenario')
+    .demandCommand(1, 'expected a command: run, sweep, worker, merge, import, scenario')
     .command(
       'run',
       'simulate strategies on a scenario over seeds and write results',
-      (y) => y
+      (y) => runnerOptions(y)
         .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
         .option('strategies', { type: 'string', default: 'pto-greedy,safety-stock,newsvendor', describe: `comma-separated: ${Object.keys(strategies).join(', ')}` })
         .option('seeds', { type: 'number', default: 1, describe: 'number of replications (1..N)' })
@@ -37,8 +50,22 @@ export async function main(argv: string[]): Promise<number> {
         .option('baseline', { type: 'string', describe: 'strategy the paired differences are against (default: the first)' })
         .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout instead of tables' })
         .option('overwrite', { type: 'boolean', default: false, describe: 'replace results already in --out' }),
-      (a) => guard(() => runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite }, io)),
+      (a) => runner((ctx) => runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite, workers: a.workers, retries: a.retries, queue: a.queue }, io, ctx)),
     )
+    .command('sweep <file>', 'run an experiment file (scenarios × strategy grids × seeds), resumably', (y) => runnerOptions(y
+      .positional('file', { type: 'string', demandOption: true, describe: 'experiment file (YAML/JSON)' })
+      .option('out', { type: 'string', describe: 'run directory (default: the file\'s out, else runs/<name>)' })
+      .option('shard', { type: 'string', describe: 'I/N: run only the I-th of N deterministic slices (into OUT/shard-I-of-N)' })),
+    (a) => runner((ctx) => sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, shard: a.shard }, io, ctx)))
+    .command('worker', 'run cells from a Redis queue (for `sweep --queue`) until stopped', (y) => y
+      .option('queue', { type: 'string', demandOption: true, describe: 'redis://HOST:PORT' })
+      .option('concurrency', { type: 'number', describe: 'cells at once, one thread each (default: one per core)' })
+      .option('lock-seconds', { type: 'number', describe: 'job lock: how soon a dead worker\'s cells go to others (default 30)' }),
+    (a) => guard(() => workerCommand({ queue: a.queue, concurrency: a.concurrency, lockSeconds: a.lockSeconds }, io)))
+    .command('merge <shards..>', 'join the run directories of sweep shards and write the summaries', (y) => y
+      .positional('shards', { type: 'string', array: true, demandOption: true, describe: 'shard run directories' })
+      .option('out', { type: 'string', demandOption: true, describe: 'merged run directory' }),
+    (a) => guard(() => mergeCommand({ shards: a.shards as string[], out: a.out }, io)))
     .command('import <files..>', 'import transaction logs (CSV, one order line per line) into a directory a scenario can replay', (y) => y
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'CSV files or globs (read as one log)' })
       .option('out', { type: 'string', demandOption: true, describe: 'directory to write (day files, catalogue, profile, cleaning report)' })

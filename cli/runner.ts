@@ -1,12 +1,24 @@
 /**
- * The experiment runner: for each replication, build the world once (common
- * random numbers) and simulate every strategy on it; then summarise.
- * Results depend only on (scenario, strategies, seeds), never on timing.
+ * The experiment runner, the one path every command (`run`, `sweep`, and
+ * the commands built on them) takes: a plan of cells → the run directory's
+ * result store → the cells not yet stored run on a local worker pool, on a
+ * Redis queue, or inline → summaries derived from the stored records alone.
+ * Results depend only on the plan, never on timing, pool size or completion
+ * order.
  */
-import { summarise, type Results } from '../analysis/index.js';
-import { buildWorld, type Scenario } from '../scenarios/index.js';
-import { createStreams, dateOf, indexDemand, simulate, type SimulationResult } from '../sim/index.js';
-import { createPlanner, resolvedParams } from '../strategies/index.js';
+import { type Results } from '../analysis/index.js';
+import type { Scenario } from '../scenarios/index.js';
+import { resolvedParams } from '../strategies/index.js';
+import { buildPlan, shardCells, type CellSpec, type ExperimentPlan, type Shard } from './cells.js';
+import { createCellRunner, failureOf, isCellFailure, type CellFailure, type CellOutcome } from './cell-run.js';
+import { isInputErrorName } from './errors.js';
+import { createPool, defaultWorkers, type CellExecutor } from './pool.js';
+import { createProgress, type ProgressSink } from './progress.js';
+import { executeOnQueue } from './queue.js';
+import { openStore, type CellRecord, type ResultStore } from './result-store.js';
+import { missingCells, summarisePlan, writeExperiment, type Timing } from './run-dir.js';
+
+export type { Timing } from './run-dir.js';
 
 /** A strategy with its parameters. */
 export interface StrategySpec {
@@ -14,7 +26,7 @@ export interface StrategySpec {
   readonly params?: Record<string, unknown>;
 }
 
-/** What to run. */
+/** One scenario, strategies by name, replications 1..N: what `run` asks for. */
 export interface RunSpec {
   readonly scenario: Scenario;
   readonly strategies: readonly StrategySpec[];
@@ -25,53 +37,215 @@ export interface RunSpec {
   readonly version: string;
   /** Wall clock in ms, for decision timing only. */
   readonly clock?: () => number;
-  /** Called after each (seed, strategy) cell. */
-  readonly onCell?: (done: number, total: number, label: string) => void;
 }
 
-/** Decision timing per strategy (not part of results.json: it is not deterministic). */
-export interface Timing {
-  readonly strategies: Record<string, { decisions: number; meanMs: number; maxMs: number; totalMs: number }>;
+/** The plan of a {@link RunSpec} (parameters validated and resolved before any work). */
+export function planOfRun(spec: RunSpec): ExperimentPlan {
+  return buildPlan({
+    name: spec.scenario.name,
+    freshsim: spec.version,
+    scenarios: [spec.scenario],
+    variants: spec.strategies.map((s) => ({ label: s.name, name: s.name, params: resolvedParams(s.name, s.params) })),
+    seeds: spec.seeds,
+    baseline: spec.baseline,
+  });
 }
 
-/** Run every (seed, strategy) cell and summarise. */
+/** Run every cell of `spec` in this thread, without a store, and summarise (the library path; golden tests use it). */
 export function runExperiment(spec: RunSpec): { results: Results; timing: Timing } {
-  const { scenario } = spec;
   if (spec.seeds.length === 0) throw new RangeError('no seeds to run');
-  // Validate every strategy and its parameters before any work.
-  const params = spec.strategies.map((s) => resolvedParams(s.name, s.params));
-  const runs = new Map<string, SimulationResult[]>(spec.strategies.map((s) => [s.name, []]));
-  const total = spec.seeds.length * spec.strategies.length;
-  let done = 0;
-  for (const rep of spec.seeds) {
-    const world = buildWorld(scenario, rep);
-    const demand = indexDemand(world);
-    spec.strategies.forEach((s, k) => {
-      const planner = createPlanner(s.name, params[k]);
-      const result = simulate(world, planner, { streams: createStreams(scenario.seed, rep), demand, clock: spec.clock });
-      runs.get(s.name)!.push(result);
-      spec.onCell?.(++done, total, `${s.name} seed ${rep}`);
-    });
+  const plan = planOfRun(spec);
+  const runCell = createCellRunner(spec.clock);
+  const records = new Map<string, CellRecord>();
+  for (const cell of plan.cells) {
+    const o = runCell(cell);
+    records.set(cell.id, { id: cell.id, key: cell.key, figures: o.figures, timing: o.timing, attempts: 1, ranOn: 'inline', finishedAt: '' });
   }
-  const first = scenario.days.history;
-  const results = summarise(
-    spec.strategies.map((s, k) => ({ name: s.name, params: params[k], runs: runs.get(s.name)! })),
-    {
-      freshsim: spec.version,
-      scenario: scenario.name,
-      scenarioSeed: scenario.seed,
-      seeds: spec.seeds,
-      days: Array.from({ length: scenario.days.evaluation }, (_, k) => dateOf(scenario.startDate, first + k)),
-      evaluationStart: first,
-      constraints: scenario.constraints,
-    },
-    spec.baseline,
-  );
-  const timing: Timing = { strategies: {} };
-  for (const [name, rs] of runs) {
-    const ms = rs.flatMap((r) => r.decisionMs);
-    const totalMs = ms.reduce((a, b) => a + b, 0);
-    timing.strategies[name] = { decisions: ms.length, meanMs: ms.length ? totalMs / ms.length : 0, maxMs: ms.length ? Math.max(...ms) : 0, totalMs };
-  }
+  const [{ results, timing }] = summarisePlan(plan, records);
   return { results, timing };
+}
+
+/** A cell that failed for good. */
+export interface FailedCell {
+  readonly key: string;
+  readonly error: string;
+  /** A deterministic input error (bad parameters, an invalid plan): not retried. */
+  readonly inputError: boolean;
+  readonly attempts: number;
+}
+
+/** How to execute a plan. */
+export interface ExecuteOptions {
+  /** Run directory (store and experiment.json). */
+  readonly dir: string;
+  /** Local pool size (default one per core); 0 runs inline in this thread. */
+  readonly workers?: number;
+  /** `redis://HOST:PORT`: enqueue cells for `freshsim worker`s instead of a local pool. */
+  readonly queue?: string;
+  /** Extra attempts for a cell whose worker threw or died (default 1). */
+  readonly retries?: number;
+  readonly shard?: Shard;
+  /** Abort (Ctrl-C): stop scheduling, keep what finished. */
+  readonly signal?: AbortSignal;
+  readonly progress?: ProgressSink;
+  readonly log?: (line: string) => void;
+  /** Called after each cell is stored, with the counts so far (of this shard). */
+  readonly onCell?: (key: string, done: number, total: number) => void;
+}
+
+/** What executing a plan did. */
+export interface ExecuteResult {
+  readonly plan: ExperimentPlan;
+  /** The records of the plan's cells held by the store now (all of them if `complete`). */
+  readonly records: ReadonlyMap<string, CellRecord>;
+  /** Cells of this shard (or plan) found already finished. */
+  readonly resumed: number;
+  /** Cells finished by this call. */
+  readonly finished: number;
+  readonly failed: readonly FailedCell[];
+  readonly interrupted: boolean;
+  /** Every cell of the whole plan has a record (summaries can be written). */
+  readonly complete: boolean;
+  readonly repairedBytes: number;
+}
+
+/** Context of one execution, shared by the local and the queue paths. */
+export interface Execution {
+  readonly store: ResultStore;
+  readonly runId: string;
+  readonly retries: number;
+  readonly signal?: AbortSignal;
+  /** Record a finished cell (durably, once; duplicates ignored). */
+  finish(cell: CellSpec, outcome: CellOutcome, attempts: number, ranOn: string): void;
+  fail(cell: CellSpec, error: { name: string; message: string }, attempts: number): void;
+  readonly log: (line: string) => void;
+}
+
+/** Execute the cells of `plan` not yet in the store of `opts.dir`. */
+export async function executePlan(plan: ExperimentPlan, opts: ExecuteOptions): Promise<ExecuteResult> {
+  const retries = opts.retries ?? 1;
+  if (!Number.isInteger(retries) || retries < 0) throw new RangeError(`retries ${retries}: expected a whole number ≥ 0`);
+  const log = opts.log ?? (() => {});
+  const runId = writeExperiment(opts.dir, plan, opts.shard ?? null);
+  const store = openStore(opts.dir);
+  try {
+    if (store.repairedBytes > 0) log(`${store.file}: cut off a half-written last record (${store.repairedBytes} bytes); that cell is redone`);
+    const mine = opts.shard ? shardCells(plan.cells, opts.shard) : plan.cells;
+    const pending = mine.filter((c) => !store.records.has(c.id));
+    const resumed = mine.length - pending.length;
+    if (resumed > 0) log(`resuming: ${resumed} of ${mine.length} cells already finished in ${store.file}`);
+    const failed: FailedCell[] = [];
+    let finished = 0;
+    const progress = opts.progress
+      ? createProgress({ total: mine.length, startDone: resumed, sink: opts.progress, clock: () => performance.now() / 1000 })
+      : undefined;
+    const ex: Execution = {
+      store, runId, retries, signal: opts.signal, log,
+      finish(cell, outcome, attempts, ranOn) {
+        const record: CellRecord = {
+          id: cell.id, key: cell.key, figures: outcome.figures, timing: outcome.timing, attempts, ranOn, finishedAt: new Date().toISOString(),
+        };
+        if (store.append(record)) finished++;
+        progress?.update(resumed + finished, failed.length);
+        opts.onCell?.(cell.key, resumed + finished, mine.length);
+      },
+      fail(cell, error, attempts) {
+        failed.push({ key: cell.key, error: `${error.name}: ${error.message}`, inputError: isInputErrorName(error.name), attempts });
+        progress?.update(resumed + finished, failed.length);
+      },
+    };
+    progress?.update(resumed, 0);
+    let interrupted: boolean;
+    if (opts.queue !== undefined) {
+      interrupted = await executeOnQueue(pending, opts.queue, ex);
+    } else if (opts.workers === 0) {
+      interrupted = executeInline(pending, ex);
+    } else {
+      interrupted = await executeLocal(pending, createPool(opts.workers ?? defaultWorkers()), opts.workers ?? defaultWorkers(), ex);
+    }
+    progress?.finish(resumed + finished, failed.length);
+    const records = new Map(plan.cells.filter((c) => store.records.has(c.id)).map((c) => [c.id, store.records.get(c.id)!]));
+    return {
+      plan, records, resumed, finished, failed, interrupted,
+      complete: missingCells(plan, store.records).length === 0,
+      repairedBytes: store.repairedBytes,
+    };
+  } finally {
+    store.close();
+  }
+}
+
+function executeInline(cells: readonly CellSpec[], ex: Execution): boolean {
+  const runCell = createCellRunner(() => performance.now());
+  for (const cell of cells) {
+    if (ex.signal?.aborted) return true;
+    let result: CellOutcome | CellFailure;
+    try {
+      result = runCell(cell);
+    } catch (e) {
+      result = failureOf(cell.id, e);
+    }
+    if (isCellFailure(result)) ex.fail(cell, result.error, 1);
+    else ex.finish(cell, result, 1, 'inline');
+  }
+  return false;
+}
+
+/**
+ * Run cells on a local pool, keeping twice the pool size in flight so a
+ * thread never waits for the main thread's fsync. A cell whose worker threw
+ * or died is retried (up to `retries` more times) unless its error is a
+ * deterministic input error; other cells go on.
+ */
+async function executeLocal(cells: readonly CellSpec[], pool: CellExecutor, workers: number, ex: Execution): Promise<boolean> {
+  const queue = cells.map((cell) => ({ cell, attempts: 0 }));
+  const aborter = new AbortController();
+  const onAbort = () => aborter.abort();
+  ex.signal?.addEventListener('abort', onAbort);
+  let inFlight = 0;
+  let fatal: unknown;
+  const guard = (f: () => void) => {
+    try {
+      f();
+    } catch (e) {
+      // Recording failed (e.g. the disk): stop, keeping what is stored.
+      fatal ??= e;
+      aborter.abort();
+    }
+  };
+  try {
+    await new Promise<void>((resolve) => {
+      const pump = () => {
+        while (!aborter.signal.aborted && inFlight < 2 * workers && queue.length > 0) {
+          const job = queue.shift()!;
+          job.attempts++;
+          inFlight++;
+          pool.run(job.cell, aborter.signal).then(
+            (r) => guard(() => {
+              if (!isCellFailure(r)) ex.finish(job.cell, r, job.attempts, 'pool');
+              else if (isInputErrorName(r.error.name) || job.attempts > ex.retries) ex.fail(job.cell, r.error, job.attempts);
+              else queue.unshift(job);
+            }),
+            (e: Error) => guard(() => {
+              if (aborter.signal.aborted) return;
+              // The worker thread died: piscina replaces it; only this cell is affected.
+              if (job.attempts > ex.retries) ex.fail(job.cell, { name: 'WorkerDied', message: e.message }, job.attempts);
+              else queue.unshift(job);
+            }),
+          ).finally(() => {
+            inFlight--;
+            pump();
+          });
+        }
+        if (inFlight === 0 && (queue.length === 0 || aborter.signal.aborted)) resolve();
+      };
+      aborter.signal.addEventListener('abort', pump);
+      pump();
+    });
+  } finally {
+    ex.signal?.removeEventListener('abort', onAbort);
+    await pool.close();
+  }
+  if (fatal !== undefined) throw fatal;
+  return aborter.signal.aborted;
 }

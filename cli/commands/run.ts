@@ -1,14 +1,19 @@
 /**
  * `freshsim run`: simulate strategies on a scenario over seeds, print the
  * paper's Table 2 and an aggregate table, and write results.json, per-day.csv
- * and timing.json to the output directory.
+ * and timing.json to the output directory. The cells go through the
+ * experiment runner (worker pool or queue, result store): an interrupted run
+ * resumes when the same command is given again.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { freshsimVersion, loadScenario, writeFileDurable } from '../files.js';
-import { runExperiment } from '../runner.js';
-import { aggregateTable, perDayCsv, perDayTable } from '../tables.js';
+import { freshsimVersion, loadScenario } from '../files.js';
+import { writeHtmlReport } from '../results-files.js';
+import { executePlan, planOfRun } from '../runner.js';
+import { summarisePlan, writeSummaries } from '../run-dir.js';
+import { aggregateTable, perDayTable } from '../tables.js';
+import { accountFor, type Io, type RunContext } from './outcome.js';
 
 /** Parsed flags of `run`. */
 export interface RunArgs {
@@ -19,6 +24,14 @@ export interface RunArgs {
   readonly json: boolean;
   readonly baseline?: string;
   readonly overwrite: boolean;
+  /** Write report.html (the HTML comparison report) next to the results; default true. */
+  readonly report?: boolean;
+  /** Local pool size (default one per core; 0 = in this thread). */
+  readonly workers?: number;
+  /** Extra attempts for a cell whose worker threw or died (default 1). */
+  readonly retries?: number;
+  /** redis://HOST:PORT: run the cells on `freshsim worker`s instead of a local pool. */
+  readonly queue?: string;
 }
 
 /** Default output directory: runs/<scenario>/<UTC timestamp>. */
@@ -36,11 +49,20 @@ export function parseStrategyList(list: string): string[] {
   return names;
 }
 
-/** Run the `run` command; returns the exit code. */
-export function runCommand(args: RunArgs, io: { stdout: (s: string) => void; stderr: (s: string) => void }): number {
+/** Check a count flag: a whole number ≥ `min`. */
+export function checkCount(flag: string, value: number | undefined, min: number): void {
+  if (value !== undefined && !(Number.isInteger(value) && value >= min)) {
+    throw new UsageError(`--${flag} ${value}: expected a whole number ≥ ${min}`);
+  }
+}
+
+/** Run the `run` command; resolves to the exit code. */
+export async function runCommand(args: RunArgs, io: Io, ctx: RunContext = {}): Promise<number> {
   if (!Number.isInteger(args.seeds) || args.seeds < 1) {
     throw new UsageError(`--seeds ${args.seeds}: expected a whole number of replications ≥ 1`);
   }
+  checkCount('workers', args.workers, 0);
+  checkCount('retries', args.retries, 0);
   const scenario = loadScenario(args.scenario);
   const names = parseStrategyList(args.strategies);
   if (args.baseline !== undefined && !names.includes(args.baseline)) {
@@ -52,21 +74,21 @@ export function runCommand(args: RunArgs, io: { stdout: (s: string) => void; std
   }
   const seeds = Array.from({ length: args.seeds }, (_, k) => k + 1);
   const started = performance.now();
-  const { results, timing } = runExperiment({
-    scenario,
-    strategies: names.map((name) => ({ name })),
-    seeds,
-    baseline: args.baseline,
-    version: freshsimVersion(),
-    clock: () => performance.now(),
-    onCell: (done, total, label) => io.stderr(`[${done}/${total}] ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`),
+  const plan = planOfRun({ scenario, strategies: names.map((name) => ({ name })), seeds, baseline: args.baseline, version: freshsimVersion() });
+  const r = await executePlan(plan, {
+    dir: out, workers: args.workers, retries: args.retries, queue: args.queue,
+    signal: ctx.signal, progress: ctx.progress, log: (line) => io.stderr(`${line}\n`),
   });
-  const json = `${JSON.stringify(results, null, 2)}\n`;
-  writeFileDurable(join(out, 'results.json'), json);
-  writeFileDurable(join(out, 'per-day.csv'), perDayCsv(results));
-  writeFileDurable(join(out, 'timing.json'), `${JSON.stringify({ ...timing, wallSeconds: (performance.now() - started) / 1000 }, null, 2)}\n`);
+  const code = accountFor(r, `freshsim run --scenario ${args.scenario} --strategies ${names.join(',')} --seeds ${args.seeds} --out ${out}`, io);
+  if (code !== undefined) return code;
+  writeSummaries(out, plan, r.records, (performance.now() - started) / 1000);
+  const [{ results, timing }] = summarisePlan(plan, r.records);
+  const json = readFileSync(join(out, 'results.json'), 'utf8');
+  const report = args.report === false ? undefined
+    : writeHtmlReport(results, join(out, 'report.html'), { runDir: out, source: join(out, 'results.json'), baseline: args.baseline });
   if (args.json) {
     io.stdout(json);
+    if (report) io.stderr(`Report: ${report}\n`);
     return 0;
   }
   io.stdout(`Scenario ${results.scenario} — seeds ${seeds.join(', ')} — full-order fulfillment rate per evaluation day (%)\n\n`);
@@ -74,5 +96,6 @@ export function runCommand(args: RunArgs, io: { stdout: (s: string) => void; std
   io.stdout(`Aggregate over ${seeds.length} seed${seeds.length === 1 ? '' : 's'} × ${results.days.length} days\n\n`);
   io.stdout(`${aggregateTable(results, timing)}\n\n`);
   io.stdout(`Results: ${join(out, 'results.json')}\n`);
+  if (report) io.stdout(`Report: ${report}\n`);
   return 0;
 }

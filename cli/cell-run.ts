@@ -1,0 +1,86 @@
+/**
+ * Running one cell: build (or reuse) the world of its (scenario,
+ * replication), simulate the strategy on it, and reduce the run to the
+ * compact figures a summary needs. The same function runs in the main
+ * thread, in a pool worker and in a distributed worker, so a cell's numbers
+ * never depend on where it ran.
+ */
+import { cellFigures, type CellFigures } from '../analysis/index.js';
+import { buildWorld } from '../scenarios/index.js';
+import { createStreams, indexDemand, simulate, type DemandIndex, type World } from '../sim/index.js';
+import { createPlanner } from '../strategies/index.js';
+import type { CellSpec } from './cells.js';
+
+/** Decision timing of one cell (wall clock; not deterministic, kept out of results.json). */
+export interface CellTiming {
+  readonly decisions: number;
+  readonly totalMs: number;
+  readonly maxMs: number;
+}
+
+/** What a worker sends back for a cell; plain JSON. */
+export interface CellOutcome {
+  readonly id: string;
+  readonly figures: CellFigures;
+  readonly timing: CellTiming;
+}
+
+/** A cell that threw: its error as plain data (an Error's class does not survive a thread or Redis). */
+export interface CellFailure {
+  readonly id: string;
+  readonly error: { readonly name: string; readonly message: string };
+}
+
+/** Whether a worker's answer is a failure. */
+export function isCellFailure(x: CellOutcome | CellFailure): x is CellFailure {
+  return 'error' in x;
+}
+
+/** The error of a failed cell as plain data. */
+export function failureOf(id: string, e: unknown): CellFailure {
+  const err = e instanceof Error ? e : new Error(String(e));
+  return { id, error: { name: err.name, message: err.message } };
+}
+
+/** How many worlds one worker keeps: cells arrive grouped by (scenario, replication), so a few suffice. */
+const WORLD_CACHE_SIZE = 3;
+
+/**
+ * A cell runner that shares generated worlds (orders and their demand index)
+ * between the cells of one (scenario, replication), keeping the most recently
+ * used few. `clock` (ms) times decisions.
+ */
+export function createCellRunner(clock?: () => number): (cell: CellSpec) => CellOutcome {
+  const worlds = new Map<string, { world: World; demand: DemandIndex }>();
+  function worldOf(cell: CellSpec): { world: World; demand: DemandIndex } {
+    const key = `${cell.scenarioId}#${cell.replication}`;
+    let entry = worlds.get(key);
+    if (entry) {
+      worlds.delete(key); // re-insert as most recently used
+    } else {
+      const world = buildWorld(cell.scenario, cell.replication);
+      entry = { world, demand: indexDemand(world) };
+      if (worlds.size >= WORLD_CACHE_SIZE) worlds.delete(worlds.keys().next().value!);
+    }
+    worlds.set(key, entry);
+    return entry;
+  }
+  return (cell) => {
+    const { world, demand } = worldOf(cell);
+    const planner = createPlanner(cell.strategy.name, cell.strategy.params);
+    const streams = createStreams(cell.scenario.seed, cell.replication);
+    const run = simulate(world, planner, { streams, demand, clock });
+    const ms = run.decisionMs;
+    let totalMs = 0;
+    let maxMs = 0;
+    for (const x of ms) {
+      totalMs += x;
+      if (x > maxMs) maxMs = x;
+    }
+    return {
+      id: cell.id,
+      figures: cellFigures(run, cell.scenario.days.history, cell.scenario.days.evaluation),
+      timing: { decisions: ms.length, totalMs, maxMs },
+    };
+  };
+}

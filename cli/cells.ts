@@ -1,0 +1,129 @@
+/**
+ * Cells and plans. A cell is (scenario, strategy with parameters,
+ * replication): the unit of work the runner schedules, stores and resumes.
+ * A cell spec is plain JSON, so it can go to a worker thread, through Redis
+ * or to another machine, and its `id` is a hash of exactly what determines
+ * its numbers, so a stored record is matched to its cell by content.
+ */
+import { createHash } from 'node:crypto';
+import type { Scenario } from '../scenarios/index.js';
+import { UsageError } from './errors.js';
+
+/** A strategy with resolved parameters under the label results use for it. */
+export interface StrategyVariant {
+  /** Unique within an experiment; the strategy name unless it has a parameter grid. */
+  readonly label: string;
+  readonly name: string;
+  readonly params: Record<string, unknown>;
+}
+
+/** One unit of work; plain JSON. */
+export interface CellSpec {
+  /** Content hash of (freshsim version, scenario, strategy, parameters, replication). */
+  readonly id: string;
+  /** Readable `scenario/label/rep N`, unique within an experiment. */
+  readonly key: string;
+  /** Content hash of the scenario: cells with the same (scenarioId, replication) share a world. */
+  readonly scenarioId: string;
+  readonly scenario: Scenario;
+  readonly label: string;
+  readonly strategy: { readonly name: string; readonly params: Record<string, unknown> };
+  readonly replication: number;
+}
+
+/** A whole experiment, expanded into cells (order: scenario, replication, strategy). */
+export interface ExperimentPlan {
+  readonly name: string;
+  readonly freshsim: string;
+  readonly scenarios: readonly Scenario[];
+  readonly variants: readonly StrategyVariant[];
+  readonly seeds: readonly number[];
+  /** Label the paired comparisons are against (default: the first non-oracle). */
+  readonly baseline?: string;
+  readonly cells: readonly CellSpec[];
+}
+
+/** JSON with object keys sorted at every level, so equal content gives equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const o = v as Record<string, unknown>;
+    return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+  });
+}
+
+/** Hex SHA-256 of the canonical JSON of `value`, shortened to 32 characters (128 bits). */
+export function contentHash(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 32);
+}
+
+/** Expand scenarios × replications × strategy variants into a plan. */
+export function buildPlan(spec: {
+  name: string;
+  freshsim: string;
+  scenarios: readonly Scenario[];
+  variants: readonly StrategyVariant[];
+  seeds: readonly number[];
+  baseline?: string;
+}): ExperimentPlan {
+  const { scenarios, variants, seeds } = spec;
+  if (scenarios.length === 0) throw new UsageError('the experiment has no scenarios; expected at least one');
+  if (variants.length === 0) throw new UsageError('the experiment has no strategies; expected at least one');
+  if (seeds.length === 0) throw new UsageError('the experiment has no seeds; expected at least one replication');
+  const dupScenario = scenarios.find((s, i) => scenarios.findIndex((t) => t.name === s.name) !== i);
+  if (dupScenario) throw new UsageError(`two scenarios are named '${dupScenario.name}'; expected unique scenario names`);
+  const dupLabel = variants.find((v, i) => variants.findIndex((w) => w.label === v.label) !== i);
+  if (dupLabel) throw new UsageError(`two strategies are labelled '${dupLabel.label}'; expected unique labels`);
+  const badSeed = seeds.find((s, i) => !Number.isInteger(s) || s < 1 || seeds.indexOf(s) !== i);
+  if (badSeed !== undefined) throw new UsageError(`seed ${badSeed}: expected distinct whole replication numbers ≥ 1`);
+  if (spec.baseline !== undefined && !variants.some((v) => v.label === spec.baseline)) {
+    throw new UsageError(`baseline '${spec.baseline}' is not among the strategies (${variants.map((v) => v.label).join(', ')})`);
+  }
+  const cells: CellSpec[] = [];
+  for (const scenario of scenarios) {
+    const scenarioId = contentHash(scenario);
+    for (const replication of seeds) {
+      for (const v of variants) {
+        const strategy = { name: v.name, params: v.params };
+        cells.push({
+          id: contentHash({ freshsim: spec.freshsim, scenarioId, strategy, replication }),
+          key: `${scenario.name}/${v.label}/rep ${replication}`,
+          scenarioId,
+          scenario,
+          label: v.label,
+          strategy,
+          replication,
+        });
+      }
+    }
+  }
+  return { ...spec, cells };
+}
+
+/** A slice `index` of `count` (1-based), parsed from `I/N`. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** Parse `--shard I/N`. */
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`--shard '${text}': expected I/N with 1 ≤ I ≤ N, e.g. 2/8`);
+  }
+  return { index, count };
+}
+
+/**
+ * The cells of one shard: contiguous blocks of the plan's order, so that the
+ * cells sharing a world mostly land in one shard, and shard sizes differ by
+ * at most one. Deterministic: the same plan and shard give the same cells.
+ */
+export function shardCells<T>(cells: readonly T[], shard: Shard): T[] {
+  const lo = Math.floor(((shard.index - 1) * cells.length) / shard.count);
+  const hi = Math.floor((shard.index * cells.length) / shard.count);
+  return cells.slice(lo, hi);
+}

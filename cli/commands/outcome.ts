@@ -1,0 +1,68 @@
+/**
+ * What the runner's commands share: Ctrl-C handling, the progress sink, and
+ * the end-of-run account (failed cells with their errors, an interruption)
+ * with its exit code: 0 done, 1 cells failed, 2 cells failed on bad input,
+ * 130 interrupted.
+ */
+import type { ProgressSink } from '../progress.js';
+import type { ExecuteResult } from '../runner.js';
+
+/** Output of a command. */
+export interface Io {
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+/** What a command needs from its process: an abort signal (Ctrl-C) and where progress goes. */
+export interface RunContext {
+  readonly signal?: AbortSignal;
+  readonly progress?: ProgressSink;
+}
+
+/**
+ * A signal that aborts on the first SIGINT or SIGTERM (stop scheduling, keep
+ * what finished); a second one exits at once. Call `dispose` when done.
+ */
+export function interruptSignal(stderr: (s: string) => void): { signal: AbortSignal; dispose: () => void } {
+  const ac = new AbortController();
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (ac.signal.aborted) process.exit(130);
+    stderr(`\n${sig}: stopping; finished cells are kept (again to quit at once)\n`);
+    ac.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: ac.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+/** Progress to this process's stderr. */
+export function stderrProgress(): ProgressSink {
+  return {
+    isTTY: process.stderr.isTTY === true,
+    columns: process.stderr.columns,
+    write: (s) => { process.stderr.write(s); },
+  };
+}
+
+/** Tell what did not finish; the exit code if the run cannot be summarised, else undefined. */
+export function accountFor(r: ExecuteResult, rerun: string, io: Io): number | undefined {
+  if (r.failed.length > 0) {
+    io.stderr(`${r.failed.length} cell${r.failed.length === 1 ? '' : 's'} failed:\n`);
+    for (const f of r.failed) io.stderr(`  ${f.key} (${f.attempts} attempt${f.attempts === 1 ? '' : 's'}): ${f.error}\n`);
+  }
+  if (r.interrupted) {
+    io.stderr(`interrupted: ${r.records.size} of ${r.plan.cells.length} cells are stored; rerun \`${rerun}\` to resume\n`);
+    return 130;
+  }
+  if (r.failed.length > 0) {
+    io.stderr(`results not summarised: ${r.records.size} of ${r.plan.cells.length} cells are stored; rerun \`${rerun}\` to retry the failed ones\n`);
+    return r.failed.every((f) => f.inputError) ? 2 : 1;
+  }
+  return undefined;
+}

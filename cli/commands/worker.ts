@@ -1,0 +1,43 @@
+/**
+ * `freshsim worker --queue redis://HOST:PORT [--concurrency N]`: run cells
+ * from the Redis queue on any machine until stopped (SIGINT / SIGTERM: finish
+ * the cells in hand, then exit; a second signal exits at once).
+ */
+import { UsageError } from '../errors.js';
+import { runQueueWorker } from '../queue-worker.js';
+import { defaultWorkers } from '../pool.js';
+import { checkCount } from './run.js';
+import type { Io } from './outcome.js';
+
+/** Parsed flags of `worker`. */
+export interface WorkerArgs {
+  readonly queue: string;
+  readonly concurrency?: number;
+  readonly lockSeconds?: number;
+}
+
+/** Run the `worker` command; resolves to the exit code when stopped. */
+export async function workerCommand(args: WorkerArgs, io: Io): Promise<number> {
+  checkCount('concurrency', args.concurrency, 1);
+  if (args.lockSeconds !== undefined && !(args.lockSeconds > 0)) {
+    throw new UsageError(`--lock-seconds ${args.lockSeconds}: expected a positive number of seconds`);
+  }
+  let stopping = false;
+  const stop = new Promise<void>((resolve) => {
+    const onSignal = () => {
+      if (stopping) process.exit(130);
+      stopping = true;
+      resolve();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+  await runQueueWorker({
+    url: args.queue,
+    concurrency: args.concurrency ?? defaultWorkers(),
+    lockMs: args.lockSeconds !== undefined ? args.lockSeconds * 1000 : undefined,
+    log: (line) => io.stderr(`${line}\n`),
+    stop,
+  });
+  return 0;
+}
