@@ -7,12 +7,9 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { reportError, UsageError } from './errors.js';
 import { runCommand } from './commands/run.js';
-import { mergeCommand } from './commands/merge.js';
-import { interruptSignal, stderrProgress } from './commands/outcome.js';
-import { sweepCommand } from './commands/sweep.js';
-import { workerCommand } from './commands/worker.js';
 import { listCommand, showCommand, validateCommand } from './commands/scenario.js';
-import { importCommand } from './commands/import.js';
+import { om1Command } from './commands/om1.js';
+import { collectedDecisions, decisionsSummary, prepareStrategyServices } from './strategy-services.js';
 import { freshsimVersion } from './files.js';
 import { strategies } from '../strategies/index.js';
 
@@ -24,25 +21,16 @@ const io = {
 /** Run the CLI on `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
-  const guard = async (f: () => number | Promise<number>) => { try { code = await f(); } catch (e) { code = reportError(e, io.stderr); } };
-  /** Commands on the experiment runner: Ctrl-C stops them cleanly; progress on stderr. */
-  const runner = (f: (ctx: { signal: AbortSignal; progress: ReturnType<typeof stderrProgress> }) => Promise<number>) => guard(async () => {
-    const { signal, dispose } = interruptSignal(io.stderr);
-    try { return await f({ signal, progress: stderrProgress() }); } finally { dispose(); }
-  });
-  const runnerOptions = <T>(y: import('yargs').Argv<T>) => y
-    .option('workers', { type: 'number', describe: 'local worker threads (default: one per core; 0 = in this thread)' })
-    .option('retries', { type: 'number', describe: 'extra attempts for a cell whose worker threw or died (default 1)' })
-    .option('queue', { type: 'string', describe: 'redis://HOST:PORT: run cells on `freshsim worker`s via Redis instead' });
+  const guard = (f: () => number) => { try { code = f(); } catch (e) { code = reportError(e, io.stderr); } };
   const parser = yargs(argv)
     .scriptName('freshsim')
     .version(freshsimVersion())
     .strict()
-    .demandCommand(1, 'expected a command: run, sweep, worker, merge, import, scenario')
+    .demandCommand(1, 'expected a command: run, scenario')
     .command(
       'run',
       'simulate strategies on a scenario over seeds and write results',
-      (y) => runnerOptions(y)
+      (y) => y
         .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
         .option('strategies', { type: 'string', default: 'pto-greedy,safety-stock,newsvendor', describe: `comma-separated: ${Object.keys(strategies).join(', ')}` })
         .option('seeds', { type: 'number', default: 1, describe: 'number of replications (1..N)' })
@@ -50,37 +38,21 @@ export async function main(argv: string[]): Promise<number> {
         .option('baseline', { type: 'string', describe: 'strategy the paired differences are against (default: the first)' })
         .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout instead of tables' })
         .option('overwrite', { type: 'boolean', default: false, describe: 'replace results already in --out' }),
-      (a) => runner((ctx) => runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite, workers: a.workers, retries: a.retries, queue: a.queue }, io, ctx)),
+      (a) => guard(() => runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite }, io)),
     )
-    .command('sweep <file>', 'run an experiment file (scenarios × strategy grids × seeds), resumably', (y) => runnerOptions(y
-      .positional('file', { type: 'string', demandOption: true, describe: 'experiment file (YAML/JSON)' })
-      .option('out', { type: 'string', describe: 'run directory (default: the file\'s out, else runs/<name>)' })
-      .option('shard', { type: 'string', describe: 'I/N: run only the I-th of N deterministic slices (into OUT/shard-I-of-N)' })),
-    (a) => runner((ctx) => sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, shard: a.shard }, io, ctx)))
-    .command('worker', 'run cells from a Redis queue (for `sweep --queue`) until stopped', (y) => y
-      .option('queue', { type: 'string', demandOption: true, describe: 'redis://HOST:PORT' })
-      .option('concurrency', { type: 'number', describe: 'cells at once, one thread each (default: one per core)' })
-      .option('lock-seconds', { type: 'number', describe: 'job lock: how soon a dead worker\'s cells go to others (default 30)' }),
-    (a) => guard(() => workerCommand({ queue: a.queue, concurrency: a.concurrency, lockSeconds: a.lockSeconds }, io)))
-    .command('merge <shards..>', 'join the run directories of sweep shards and write the summaries', (y) => y
-      .positional('shards', { type: 'string', array: true, demandOption: true, describe: 'shard run directories' })
-      .option('out', { type: 'string', demandOption: true, describe: 'merged run directory' }),
-    (a) => guard(() => mergeCommand({ shards: a.shards as string[], out: a.out }, io)))
-    .command('import <files..>', 'import transaction logs (CSV, one order line per line) into a directory a scenario can replay', (y) => y
-      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'CSV files or globs (read as one log)' })
-      .option('out', { type: 'string', demandOption: true, describe: 'directory to write (day files, catalogue, profile, cleaning report)' })
-      .option('map', { type: 'string', array: true, describe: 'field=column, e.g. sku=StockCode (fields: order, timestamp, date, time, sku, quantity, price, category, site, customer, description)' })
-      .option('date-format', { type: 'string', describe: 'date format when the log\'s dates are ambiguous, e.g. DD/MM/YYYY' })
-      .option('non-product', { type: 'string', array: true, describe: 'extra regular expression of SKU codes that are not products (postage, fees, …)' })
-      .option('default-non-product', { type: 'boolean', default: true, describe: 'drop the built-in non-product codes (--no-default-non-product to keep them)' })
-      .option('cancel-pattern', { type: 'string', describe: 'regular expression of order ids that are cancellations (default ^C followed by a digit)' })
-      .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing --out directory' }),
+    .command('om1', 'solve OM1 (the optimal plan on realised orders) for one day and site', (y) => y
+      .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
+      .option('day', { type: 'string', demandOption: true, describe: 'evaluation day 1..N, or a date YYYY-MM-DD' })
+      .option('site', { type: 'string', describe: 'front site name (default: the first)' })
+      .option('seed', { type: 'number', default: 1, describe: 'replication' })
+      .option('time-limit', { type: 'number', describe: 'seconds (default 10)' })
+      .option('gap', { type: 'number', describe: 'relative gap to stop at (default 1e-4)' })
+      .option('tie-break', { type: 'boolean', default: false, describe: "the paper's GMV tie-break among equal order counts" })
+      .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' }),
     async (a) => {
       try {
-        code = await importCommand({
-          files: a.files as string[], out: a.out, map: a.map as string[] | undefined, dateFormat: a.dateFormat,
-          nonProduct: a.nonProduct as string[] | undefined, defaultNonProduct: a.defaultNonProduct, cancelPattern: a.cancelPattern, overwrite: a.overwrite,
-        }, io);
+        const services = await prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
+        code = om1Command({ scenario: a.scenario, day: a.day, site: a.site, seed: a.seed, timeLimit: a.timeLimit, gap: a.gap, tieBreak: a.tieBreak, json: a.json }, services, io);
       } catch (e) { code = reportError(e, io.stderr); }
     })
     .command('scenario', 'validate, show or list scenarios', (y) => y
@@ -90,6 +62,14 @@ export async function main(argv: string[]): Promise<number> {
         (a) => guard(() => showCommand(a.name as string, io)))
       .command('list', 'list the built-in scenarios', () => {}, () => guard(() => listCommand(io)))
       .demandCommand(1, 'expected a scenario subcommand: validate, show, list'))
+    .option('cache-dir', { type: 'string', global: true, describe: 'OM1 result cache directory (default $FRESHSIM_CACHE_DIR or .cache/freshsim)' })
+    .option('cache', { type: 'boolean', default: true, global: true, describe: 'use the OM1 result cache (--no-cache to solve afresh)' })
+    .middleware(async (a) => {
+      // Strategies that need HiGHS (opt) get it loaded once, before any cell runs in this process.
+      const needs = ['sweep', 'worker'].includes(String(a._[0]))
+        || (a._[0] === 'run' && String(a.strategies ?? '').split(',').some((n) => strategies[n.trim()]?.requires?.includes('highs')));
+      if (needs) await prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
+    })
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     })
@@ -99,6 +79,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     return reportError(e, io.stderr);
   }
+  const opt = decisionsSummary(collectedDecisions());
+  if (opt) io.stderr(`${opt}\n`);
   return code;
 }
 

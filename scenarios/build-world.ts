@@ -5,9 +5,11 @@
  * replication. Every strategy of a comparison gets the same world (common
  * random numbers).
  */
-import { createStreams, type Order, type World } from '../sim/index.js';
+import { createStreams, type World } from '../sim/index.js';
 import { buildCatalogue, buildSites, buildSuppliers } from './catalogue.js';
 import { drawPromotions, generateSiteOrders } from './demand.js';
+import { mergeAndRoute } from './routing.js';
+import { scenarioShocks, siteDemandModifiers } from './shocks.js';
 import type { Scenario } from './schema.js';
 import { loadHistory } from './history-source.js';
 import { buildHistoryWorld } from './history-world.js';
@@ -21,20 +23,17 @@ export function buildWorld(scenario: Scenario, replication: number, seed = scena
   const days = scenario.days.history + scenario.days.evaluation;
   const promotions = drawPromotions(scenario, catalogue.skus.length, days, streams.stream('promotions'));
   const sites = buildSites(scenario);
+  const shocks = scenarioShocks(scenario, sites, () => streams.stream('shocks'));
+  const modifiers = siteDemandModifiers(scenario, catalogue, sites, shocks);
   const perSite = scenario.network.fronts.map((f) => {
     const site = sites.find((s) => s.name === f.name)!;
     return generateSiteOrders(
-      { scenario, catalogue, promotions, days },
-      { id: site.id, demandShare: f.demandShare },
+      { scenario, catalogue, promotions, days, cutoffTime: scenario.presale?.cutoffTime },
+      { id: site.id, demandShare: f.demandShare, modifiers: modifiers(site.id) },
       streams.stream(`demand/${f.name}`),
     );
   });
-  const ordersByDay: Order[][] = [];
-  let nextId = 1;
-  for (let d = 0; d < days; d++) {
-    const merged = perSite.flatMap((s) => s[d]).sort((a, b) => a.timeOfDay - b.timeOfDay || a.site - b.site);
-    ordersByDay.push(merged.map((o) => ({ ...o, id: nextId++ })));
-  }
+  const { ordersByDay, lostOrdersByDay } = mergeAndRoute(perSite, days, sites, shocks);
   return {
     skus: catalogue.skus,
     suppliers: buildSuppliers(scenario),
@@ -49,5 +48,9 @@ export function buildWorld(scenario: Scenario, replication: number, seed = scena
     refunds: scenario.refunds,
     gridPolicy: scenario.upstream.grid,
     centralPolicy: scenario.upstream.central,
+    ...(scenario.network.fulfilment ? { fulfilment: scenario.network.fulfilment } : {}),
+    ...(scenario.presale ? { presale: scenario.presale } : {}),
+    ...(shocks.length ? { shocks } : {}),
+    ...(lostOrdersByDay ? { lostOrdersByDay } : {}),
   };
 }

@@ -82,17 +82,31 @@ export function buildSuppliers(scenario: Scenario): Supplier[] {
   }));
 }
 
-/** Sites: central first, then grids, then fronts (ids are indices). */
+/** Sites: centrals first (`network.central`, then `network.centrals`), then grids, then fronts (ids are indices). */
 export function buildSites(scenario: Scenario): Site[] {
-  const { central, grids, fronts } = scenario.network;
-  const sites: Site[] = [{ id: 0, name: central.name, level: 'central', parent: -1, tripCapacityUnits: Infinity }];
-  const gridId = new Map<string, number>();
+  const { central, centrals = [], grids, fronts } = scenario.network;
+  const sites: Site[] = [];
+  const idOf = new Map<string, number>();
+  const pos = (p: { x?: number; y?: number }): { x?: number; y?: number } => ({
+    ...(p.x !== undefined ? { x: p.x } : {}), ...(p.y !== undefined ? { y: p.y } : {}),
+  });
+  for (const c of [central, ...centrals]) {
+    idOf.set(c.name, sites.length);
+    sites.push({ id: sites.length, name: c.name, level: 'central', parent: -1, tripCapacityUnits: Infinity, region: c.name, ...pos(c) });
+  }
+  const regionOf = new Map<number, string>();
   for (const g of grids) {
-    gridId.set(g.name, sites.length);
-    sites.push({ id: sites.length, name: g.name, level: 'grid', parent: 0, tripCapacityUnits: g.tripCapacityUnits });
+    const parent = idOf.get(g.central ?? central.name)!;
+    idOf.set(g.name, sites.length);
+    regionOf.set(sites.length, sites[parent].name);
+    sites.push({
+      id: sites.length, name: g.name, level: 'grid', parent, tripCapacityUnits: g.tripCapacityUnits, region: sites[parent].name,
+      ...(g.tripLeadTimeDays ? { tripLeadTimeDays: g.tripLeadTimeDays } : {}), ...pos(g),
+    });
   }
   for (const f of fronts) {
-    sites.push({ id: sites.length, name: f.name, level: 'front', parent: gridId.get(f.grid)!, tripCapacityUnits: f.tripCapacityUnits });
+    const parent = idOf.get(f.grid)!;
+    sites.push({ id: sites.length, name: f.name, level: 'front', parent, tripCapacityUnits: f.tripCapacityUnits, region: regionOf.get(parent), ...pos(f) });
   }
   return sites;
 }

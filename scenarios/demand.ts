@@ -4,7 +4,7 @@
  * (an anchor item, further items from related categories) and quantities
  * (pieces, or fractional kg for weighed SKUs).
  */
-import type { Order, OrderLine, Promotion, Stream } from '../sim/index.js';
+import type { DemandModifiers, Order, OrderLine, Promotion, Stream } from '../sim/index.js';
 import { weekdayOf } from '../sim/index.js';
 import type { Catalogue } from './catalogue.js';
 import type { Scenario } from './schema.js';
@@ -62,15 +62,18 @@ export interface DemandSetup {
   readonly catalogue: Catalogue;
   readonly promotions: PromotionDraw;
   readonly days: number;
+  /** Orders arrive before this time of day (pre-sale cut-off); default 0.93. */
+  readonly cutoffTime?: number;
 }
 
 /**
- * Orders of one front site for every day, drawn from `rng`. `nextId` hands
- * out order ids; ids increase with (day, site, arrival).
+ * Orders of one front site for every day, drawn from `rng` (ids are given
+ * later). `modifiers` applies shocks of a day: volume, basket size and
+ * category weights; a day without modifiers draws exactly as before.
  */
 export function generateSiteOrders(
   setup: DemandSetup,
-  site: { id: number; demandShare: number },
+  site: { id: number; demandShare: number; modifiers?: (day: number) => DemandModifiers | undefined },
   rng: Stream,
 ): Order[][] {
   const { scenario, catalogue, promotions, days } = setup;
@@ -86,15 +89,19 @@ export function generateSiteOrders(
     const priceFactor = new Float64Array(n).fill(1);
     for (let i = 0; i < n; i++) weight[i] = catalogue.popularity[i];
     for (const [sku, f, pf] of upliftBySku[d]) { weight[sku] *= f; priceFactor[sku] = Math.min(priceFactor[sku], pf); }
+    const mod = site.modifiers?.(d);
+    if (mod) {
+      for (const [cat, f] of mod.categoryWeight) for (const i of catalogue.byCategory[catIndex.get(cat)!]) weight[i] *= f;
+    }
     const global = sampler(Array.from({ length: n }, (_, i) => i), weight);
     const perCat = catalogue.byCategory.map((ids) => (ids.length ? sampler(ids, weight) : undefined));
     const noise = dm.dailyNoise > 0 ? Math.exp(dm.dailyNoise * rng.normal() - (dm.dailyNoise * dm.dailyNoise) / 2) : 1;
-    const mean = dm.ordersPerDay * site.demandShare * dm.weekdayFactors[weekdayOf(scenario.startDate, d)] * Math.max(0, 1 + dm.trendPerDay * d) * noise;
+    const mean = dm.ordersPerDay * site.demandShare * dm.weekdayFactors[weekdayOf(scenario.startDate, d)] * Math.max(0, 1 + dm.trendPerDay * d) * noise * (mod ? mod.volume : 1);
     const count = rng.poisson(mean);
-    const times = Array.from({ length: count }, () => arrivalTime(scenario, rng)).sort((a, b) => a - b);
+    const times = Array.from({ length: count }, () => arrivalTime(scenario, rng, setup.cutoffTime ?? 0.93)).sort((a, b) => a - b);
     const orders: Order[] = [];
     for (const t of times) {
-      const lines = basket(setup, global, perCat, related, rng);
+      const lines = basket(setup, global, perCat, related, rng, mod ? mod.basket : 1);
       let gmv = 0;
       for (const l of lines) gmv += l.qty * catalogue.skus[l.sku].price * priceFactor[l.sku];
       orders.push({ id: 0, day: d, timeOfDay: t, site: site.id, lines, gmv: round2(gmv) });
@@ -116,12 +123,12 @@ function promotionUplifts(draw: PromotionDraw, days: number, n: number): [number
   return byDay;
 }
 
-function arrivalTime(scenario: Scenario, rng: Stream): number {
+function arrivalTime(scenario: Scenario, rng: Stream, cutoff: number): number {
   const { morningShare, morningPeak, eveningPeak, spread } = scenario.demand.intraday;
   const peak = rng.uniform() < morningShare ? morningPeak : eveningPeak;
   for (;;) {
     const t = peak + spread * rng.normal();
-    if (t >= 0.29 && t < 0.93) return t;
+    if (t >= 0.29 && t < cutoff) return t;
   }
 }
 
@@ -131,9 +138,10 @@ function basket(
   perCat: (Sampler | undefined)[],
   related: number[][],
   rng: Stream,
+  basketFactor: number,
 ): OrderLine[] {
   const { basket: b, coPurchase, quantity } = setup.scenario.demand;
-  const extraMean = b.meanLines - 1;
+  const extraMean = b.meanLines * basketFactor - 1;
   const extra = extraMean > 0 ? rng.poisson((rng.gamma(b.dispersion) * extraMean) / b.dispersion) : 0;
   const size = Math.min(b.maxLines, 1 + extra);
   const chosen = new Set<number>();

@@ -5,6 +5,9 @@
  * silently.
  */
 import { z } from 'zod';
+import {
+  centralSchema, checkRiskFields, fulfilmentSchema, pmfSchema, position, presaleSchema, shocksSchema,
+} from './risk-schema.js';
 
 const positive = z.number().positive();
 const nonNegative = z.number().nonnegative();
@@ -23,6 +26,8 @@ const category = z.strictObject({
   shelfLifeDays: range(z.number().int().min(1)),
   /** Categories whose items are often bought with this one. */
   related: z.array(z.string()).default([]),
+  /** Staples gain share in a lockdown (its `stapleFactor`). */
+  staple: z.boolean().optional(),
 });
 
 const supplier = z.strictObject({
@@ -66,8 +71,18 @@ export const scenarioSchema = z
     }),
     suppliers: z.array(supplier).min(1),
     network: z.strictObject({
-      central: z.strictObject({ name: z.string().min(1) }),
-      grids: z.array(z.strictObject({ name: z.string().min(1), tripCapacityUnits: positive })).min(1),
+      central: centralSchema,
+      /** Further centrals, each the root of its own region (named after it). */
+      centrals: z.array(centralSchema).optional(),
+      grids: z.array(z.strictObject({
+        name: z.string().min(1),
+        tripCapacityUnits: positive,
+        /** Nights a trip from central takes (default 0: the same night). */
+        tripLeadTimeDays: z.number().int().min(0).optional(),
+        /** The central it hangs under (default: `network.central`). */
+        central: z.string().min(1).optional(),
+        ...position,
+      })).min(1),
       fronts: z
         .array(
           z.strictObject({
@@ -76,9 +91,12 @@ export const scenarioSchema = z
             tripCapacityUnits: positive,
             /** Multiplier on the scenario's orders per day for this site. */
             demandShare: positive.default(1),
+            ...position,
           }),
         )
         .min(1),
+      /** Split-order sourcing and lateness (default: parent grid only, MODEL §2.4). */
+      fulfilment: fulfilmentSchema.optional(),
     }),
     demand: z.strictObject({
       ordersPerDay: positive,
@@ -124,7 +142,15 @@ export const scenarioSchema = z
       meanDiscoveryDays: nonNegative,
       meanFilingDays: nonNegative,
       windowDays: z.number().int().min(0),
+      /** Discovery delay as probabilities of 0, 1, 2, … days (replaces the geometric mean). */
+      discoveryPmf: pmfSchema.optional(),
+      /** Filing delay as probabilities of 0, 1, 2, … days (replaces the geometric mean). */
+      filingPmf: pmfSchema.optional(),
     }),
+    /** Shocks: a timeline and random processes (MODEL §4). */
+    shocks: shocksSchema.optional(),
+    /** Pre-sale mode (MODEL §3): orders placed the day before pickup, until a cut-off. */
+    presale: presaleSchema.optional(),
     /**
      * Orders replayed from an imported directory (`freshsim import --out DIR`)
      * instead of the generator; see scenarios/history-world.ts.
@@ -166,7 +192,7 @@ export const scenarioSchema = z
       if (!supplied.has(c)) ctx.addIssue({ code: 'custom', path: ['suppliers'], message: `no supplier for category '${c}'; expected every category to have one` });
     }
     const grids = new Set(s.network.grids.map((g) => g.name));
-    const siteNames = [s.network.central.name, ...grids, ...s.network.fronts.map((f) => f.name)];
+    const siteNames = [s.network.central.name, ...(s.network.centrals ?? []).map((c) => c.name), ...grids, ...s.network.fronts.map((f) => f.name)];
     if (new Set(siteNames).size !== siteNames.length) {
       ctx.addIssue({ code: 'custom', path: ['network'], message: `site names must be unique; got ${siteNames.join(', ')}` });
     }
@@ -178,6 +204,7 @@ export const scenarioSchema = z
     if (s.days.warmup >= s.days.history) {
       ctx.addIssue({ code: 'custom', path: ['days', 'warmup'], message: `warm-up of ${s.days.warmup} days must be shorter than the ${s.days.history} history days` });
     }
+    checkRiskFields(s, ctx);
     if (s.constraints.K > s.catalogue.skus) {
       ctx.addIssue({ code: 'custom', path: ['constraints', 'K'], message: `K = ${s.constraints.K} exceeds the catalogue's ${s.catalogue.skus} SKUs` });
     }

@@ -232,10 +232,30 @@ export interface DemandSurgeShock extends ShockBase {
 /** A shock, keyed on `kind`. */
 export type Shock = LockdownShock | SupplierDisruptionShock | QualityIncidentShock | DemandSurgeShock;
 
+// Strategies ask for dates and weekdays per SKU and day; parsing the start date every time
+// dominated the decision time of PTO (profiled on the `city` scenario), so both are memoised.
+const startDays = new Map<string, number>();
+const isoByEpochDay = new Map<number, string>();
+
+function startEpochDay(startDate: string): number {
+  let d = startDays.get(startDate);
+  if (d === undefined) {
+    const t = Date.parse(`${startDate}T00:00:00Z`);
+    d = Math.round(t / 86_400_000);
+    if (startDays.size < 10_000 && Number.isFinite(d)) startDays.set(startDate, d);
+  }
+  return d;
+}
+
 /** ISO date (YYYY-MM-DD) of `day` days after `startDate`. */
 export function dateOf(startDate: string, day: number): string {
-  const t = Date.parse(`${startDate}T00:00:00Z`) + day * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  const epochDay = startEpochDay(startDate) + day;
+  let iso = isoByEpochDay.get(epochDay);
+  if (iso === undefined) {
+    iso = new Date(epochDay * 86_400_000).toISOString().slice(0, 10);
+    if (isoByEpochDay.size < 100_000) isoByEpochDay.set(epochDay, iso);
+  }
+  return iso;
 }
 
 /** ISO date of `day` in `world`: its `dates` when given (continued day by day past the last), else startDate + day. */
@@ -253,6 +273,6 @@ export function worldWeekdayOf(world: Pick<World, 'startDate' | 'dates'>, day: n
 
 /** Day of week of `day` (0 = Monday … 6 = Sunday). */
 export function weekdayOf(startDate: string, day: number): number {
-  const t = Date.parse(`${startDate}T00:00:00Z`) + day * 86_400_000;
-  return (new Date(t).getUTCDay() + 6) % 7;
+  // 1970-01-01 (epoch day 0) was a Thursday (3 when Monday = 0).
+  return (((startEpochDay(startDate) + day + 3) % 7) + 7) % 7;
 }

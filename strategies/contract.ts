@@ -5,9 +5,42 @@
  * orders; they are reported as upper bounds, never as competitors.
  */
 import type { z } from 'zod';
+import type { Highs } from 'highs';
 import type { DecisionContext, Planner, Sku } from '../sim/index.js';
+import type { Om1Cache } from './om1/cache.js';
+import type { Om1Status } from './om1/result.js';
 
 export type { DecisionContext, Planner } from '../sim/index.js';
+
+/**
+ * What the process provides to strategies that need more than their context:
+ * the loaded HiGHS solver (its loader is async and reads a .wasm file, so cli/
+ * loads it once and passes it in; solves are synchronous), an OM1 result
+ * cache (cli/ implements it on disk), a ms clock, and a sink for per-decision
+ * diagnostics (e.g. `opt`'s status and gap).
+ */
+export interface StrategyServices {
+  readonly highs?: Highs;
+  readonly om1Cache?: Om1Cache;
+  /** Wall clock in ms (strategies/ never reads it itself). */
+  readonly clock?: () => number;
+  readonly onDecision?: (d: DecisionDiagnostic) => void;
+}
+
+/** One decision's solver outcome, for reports ("best known" with its gap where not proven). */
+export interface DecisionDiagnostic {
+  readonly strategy: string;
+  readonly day: number;
+  readonly date: string;
+  readonly site: string;
+  readonly status: Om1Status;
+  /** Orders fully fulfilled under OM1's stock model, and the proven upper bound. */
+  readonly objective: number;
+  readonly bound: number;
+  readonly gap: number;
+  readonly seconds: number;
+  readonly cached: boolean;
+}
 
 /** A registered strategy. */
 export interface StrategyDefinition<P extends Record<string, unknown> = Record<string, unknown>> {
@@ -16,8 +49,10 @@ export interface StrategyDefinition<P extends Record<string, unknown> = Record<s
   readonly oracle: boolean;
   /** Parameters with their defaults; unknown keys are rejected. */
   readonly params: z.ZodType<P, Record<string, unknown> | undefined>;
+  /** Services `create` cannot do without (the CLI loads them before running). */
+  readonly requires?: readonly ('highs')[];
   /** A fresh planner (it may keep state between days of one run). */
-  create(params: P): Planner;
+  create(params: P, services: StrategyServices): Planner;
 }
 
 /** Category index per SKU and the number of categories, for forecasting. */

@@ -3,7 +3,12 @@
  * strategies and the shared forecasting part (PM0).
  */
 export { categoryIndex, type StrategyDefinition } from './contract.js';
-export { createPlanner, resolvedParams, strategies, strategyDefinition, StrategyError } from './registry.js';
+export {
+  createPlanner, providedStrategyServices, provideStrategyServices, resolvedParams, strategies, strategyDefinition, StrategyError,
+} from './registry.js';
+export type { DecisionDiagnostic, StrategyServices } from './contract.js';
+export { opt, solveOm1Cached, type OptPlanner } from './opt.js';
+export * from './om1/index.js';
 export { defaultForecastOptions, forecastSales, type Forecast, type ForecastInput, type ForecastOptions } from './forecast.js';
 export { fillRanked, rankBy } from './ranked-fill.js';
 export { normalCdf, normalLoss, normalPdf, normalQuantile } from './normal.js';

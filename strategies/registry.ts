@@ -3,7 +3,8 @@
  * one place that turns (name, parameters) into a planner.
  */
 import type { Planner } from '../sim/index.js';
-import type { StrategyDefinition } from './contract.js';
+import type { StrategyDefinition, StrategyServices } from './contract.js';
+import { opt } from './opt.js';
 import { newsvendor } from './newsvendor.js';
 import { ptoGreedy } from './pto-greedy.js';
 import { safetyStock } from './safety-stock.js';
@@ -13,6 +14,7 @@ export const strategies: Readonly<Record<string, StrategyDefinition<any>>> = {
   [ptoGreedy.name]: ptoGreedy,
   [safetyStock.name]: safetyStock,
   [newsvendor.name]: newsvendor,
+  [opt.name]: opt,
 };
 
 /** An unknown strategy name or invalid parameters. */
@@ -32,15 +34,30 @@ export function strategyDefinition(name: string): StrategyDefinition<any> {
   return def;
 }
 
-/** Validate `params` against the strategy's schema and create a planner. */
-export function createPlanner(name: string, params: Record<string, unknown> = {}): Planner {
+let processServices: StrategyServices = {};
+
+/** Set the services planners get by default in this process (cli/ does, once, before running). */
+export function provideStrategyServices(services: StrategyServices): void {
+  processServices = services;
+}
+
+/** The services planners get by default in this process. */
+export function providedStrategyServices(): StrategyServices {
+  return processServices;
+}
+
+/** Validate `params` against the strategy's schema and create a planner with `services` (default: the process's). */
+export function createPlanner(name: string, params: Record<string, unknown> = {}, services: StrategyServices = processServices): Planner {
   const def = strategyDefinition(name);
   const r = def.params.safeParse(params);
   if (!r.success) {
     const problems = r.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ');
     throw new StrategyError(`invalid parameters for strategy '${name}': ${problems}`);
   }
-  return def.create(r.data);
+  if (def.requires?.includes('highs') && !services.highs) {
+    throw new Error(`strategy '${name}' needs the HiGHS solver, but none was loaded in this process (the CLI loads it for run, sweep and om1)`);
+  }
+  return def.create(r.data, services);
 }
 
 /** The parameters a strategy will actually use (defaults filled in). */

@@ -1,0 +1,104 @@
+/**
+ * A fast combinatorial heuristic for OM1: greedy completion of orders by
+ * value per priced resource, then local search on thresholds (lower or drop a
+ * SKU's level, refill greedily, keep strict improvements). Deterministic: its
+ * work is bounded by counts, never by the clock. It is the MIP's start and
+ * fallback, so OM1 never returns without a plan.
+ */
+import { stockAt, type Om1Instance } from './instance.js';
+import { evaluateLevels, scoreOf, type LevelsValue } from './levels.js';
+
+/** Prices of one unit of C and one SKU type of K (e.g. Lagrange multipliers). */
+export interface ResourcePrices {
+  readonly unit: number;
+  readonly type: number;
+}
+
+/** Default prices: each resource priced by its total. */
+export function defaultPrices(inst: Om1Instance): ResourcePrices {
+  return { unit: 1 / Math.max(inst.constraints.C, 1e-9), type: 1 / Math.max(inst.constraints.K, 1) };
+}
+
+/**
+ * Greedily raise levels to complete the unsatisfied node with the best
+ * value / (price of the extra units and types), while K and C allow.
+ * Mutates `levels`.
+ */
+export function greedyFill(inst: Om1Instance, levels: Int32Array, prices: ResourcePrices, gmvWeight = 0): void {
+  const { K, C } = inst.constraints;
+  let units = 0, types = 0;
+  for (let i = 0; i < levels.length; i++) if (levels[i] > 0) { types++; units += stockAt(inst, i, levels[i]); }
+  const nNodes = inst.nodeWeight.length;
+  for (;;) {
+    let best = -1, bestScore = -Infinity;
+    for (let n = 0; n < nNodes; n++) {
+      let dc = 0, dk = 0;
+      for (let r = inst.reqStart[n]; r < inst.reqStart[n + 1]; r++) {
+        const i = inst.reqSku[r], k = inst.reqLevel[r], cur = levels[i];
+        if (cur >= k) continue;
+        dc += stockAt(inst, i, k) - stockAt(inst, i, cur);
+        if (cur === 0) dk++;
+      }
+      if (dc === 0 && dk === 0) continue;
+      if (types + dk > K || units + dc > C + 1e-6) continue;
+      const score = (inst.nodeWeight[n] + gmvWeight * inst.nodeGmv[n]) / (prices.unit * dc + prices.type * dk + 1e-12);
+      if (score > bestScore) { bestScore = score; best = n; }
+    }
+    if (best < 0) return;
+    for (let r = inst.reqStart[best]; r < inst.reqStart[best + 1]; r++) {
+      const i = inst.reqSku[r], k = inst.reqLevel[r], cur = levels[i];
+      if (cur >= k) continue;
+      units += stockAt(inst, i, k) - stockAt(inst, i, cur);
+      if (cur === 0) types++;
+      levels[i] = k;
+    }
+  }
+}
+
+/** Options of the local search. */
+export interface LocalSearchOptions {
+  readonly prices: ResourcePrices;
+  readonly gmvWeight?: number;
+  /** At most this many refill trials (bounds the work deterministically). */
+  readonly maxTrials?: number;
+}
+
+/**
+ * Local search on thresholds: for each stocked SKU try dropping it and
+ * lowering it one level, refill greedily, keep any strict improvement
+ * (more orders, or as many with fewer units); repeat while improving.
+ * Mutates `levels`; returns its value.
+ */
+export function localSearch(inst: Om1Instance, levels: Int32Array, opts: LocalSearchOptions): LevelsValue {
+  const g = opts.gmvWeight ?? 0;
+  let budget = opts.maxTrials ?? 4000;
+  let cur = evaluateLevels(inst, levels);
+  const trial = new Int32Array(levels.length);
+  let improved = true;
+  while (improved && budget > 0) {
+    improved = false;
+    for (let i = 0; i < levels.length && budget > 0; i++) {
+      if (levels[i] === 0) continue;
+      const targets = levels[i] > 1 ? [0, levels[i] - 1] : [0];
+      for (const target of targets) {
+        if (budget-- <= 0) break;
+        trial.set(levels);
+        trial[i] = target;
+        greedyFill(inst, trial, opts.prices, g);
+        const v = evaluateLevels(inst, trial);
+        const better = scoreOf(v, g) > scoreOf(cur, g) + 1e-9
+          || (scoreOf(v, g) >= scoreOf(cur, g) - 1e-12 && v.units < cur.units - 1e-9);
+        if (better) { levels.set(trial); cur = v; improved = true; break; }
+      }
+    }
+  }
+  return cur;
+}
+
+/** Greedy from an empty plan, then local search: a complete plan in level form. */
+export function heuristicPlan(inst: Om1Instance, prices: ResourcePrices = defaultPrices(inst), gmvWeight = 0, maxTrials = 4000): { levels: Int32Array; value: LevelsValue } {
+  const levels = new Int32Array(inst.skuIds.length);
+  greedyFill(inst, levels, prices, gmvWeight);
+  const value = localSearch(inst, levels, { prices, gmvWeight, maxTrials });
+  return { levels, value };
+}
