@@ -7,9 +7,14 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { reportError, UsageError } from './errors.js';
 import { runCommand } from './commands/run.js';
+import { mergeCommand } from './commands/merge.js';
+import { interruptSignal, stderrProgress } from './commands/outcome.js';
+import { sweepCommand } from './commands/sweep.js';
+import { workerCommand } from './commands/worker.js';
 import { listCommand, showCommand, validateCommand } from './commands/scenario.js';
 import { om1Command } from './commands/om1.js';
 import { collectedDecisions, decisionsSummary, prepareStrategyServices } from './strategy-services.js';
+import { importCommand } from './commands/import.js';
 import { freshsimVersion } from './files.js';
 import { strategies } from '../strategies/index.js';
 
@@ -21,16 +26,25 @@ const io = {
 /** Run the CLI on `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
-  const guard = (f: () => number) => { try { code = f(); } catch (e) { code = reportError(e, io.stderr); } };
+  const guard = async (f: () => number | Promise<number>) => { try { code = await f(); } catch (e) { code = reportError(e, io.stderr); } };
+  /** Commands on the experiment runner: Ctrl-C stops them cleanly; progress on stderr. */
+  const runner = (f: (ctx: { signal: AbortSignal; progress: ReturnType<typeof stderrProgress> }) => Promise<number>) => guard(async () => {
+    const { signal, dispose } = interruptSignal(io.stderr);
+    try { return await f({ signal, progress: stderrProgress() }); } finally { dispose(); }
+  });
+  const runnerOptions = <T>(y: import('yargs').Argv<T>) => y
+    .option('workers', { type: 'number', describe: 'local worker threads (default: one per core; 0 = in this thread)' })
+    .option('retries', { type: 'number', describe: 'extra attempts for a cell whose worker threw or died (default 1)' })
+    .option('queue', { type: 'string', describe: 'redis://HOST:PORT: run cells on `freshsim worker`s via Redis instead' });
   const parser = yargs(argv)
     .scriptName('freshsim')
     .version(freshsimVersion())
     .strict()
-    .demandCommand(1, 'expected a command: run, scenario')
+    .demandCommand(1, 'expected a command: run, sweep, worker, merge, import, scenario')
     .command(
       'run',
       'simulate strategies on a scenario over seeds and write results',
-      (y) => y
+      (y) => runnerOptions(y)
         .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
         .option('strategies', { type: 'string', default: 'pto-greedy,safety-stock,newsvendor', describe: `comma-separated: ${Object.keys(strategies).join(', ')}` })
         .option('seeds', { type: 'number', default: 1, describe: 'number of replications (1..N)' })
@@ -38,8 +52,39 @@ export async function main(argv: string[]): Promise<number> {
         .option('baseline', { type: 'string', describe: 'strategy the paired differences are against (default: the first)' })
         .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout instead of tables' })
         .option('overwrite', { type: 'boolean', default: false, describe: 'replace results already in --out' }),
-      (a) => guard(() => runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite }, io)),
+      (a) => runner((ctx) => runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite, workers: a.workers, retries: a.retries, queue: a.queue }, io, ctx)),
     )
+    .command('sweep <file>', 'run an experiment file (scenarios × strategy grids × seeds), resumably', (y) => runnerOptions(y
+      .positional('file', { type: 'string', demandOption: true, describe: 'experiment file (YAML/JSON)' })
+      .option('out', { type: 'string', describe: 'run directory (default: the file\'s out, else runs/<name>)' })
+      .option('shard', { type: 'string', describe: 'I/N: run only the I-th of N deterministic slices (into OUT/shard-I-of-N)' })),
+    (a) => runner((ctx) => sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, shard: a.shard }, io, ctx)))
+    .command('worker', 'run cells from a Redis queue (for `sweep --queue`) until stopped', (y) => y
+      .option('queue', { type: 'string', demandOption: true, describe: 'redis://HOST:PORT' })
+      .option('concurrency', { type: 'number', describe: 'cells at once, one thread each (default: one per core)' })
+      .option('lock-seconds', { type: 'number', describe: 'job lock: how soon a dead worker\'s cells go to others (default 30)' }),
+    (a) => guard(() => workerCommand({ queue: a.queue, concurrency: a.concurrency, lockSeconds: a.lockSeconds }, io)))
+    .command('merge <shards..>', 'join the run directories of sweep shards and write the summaries', (y) => y
+      .positional('shards', { type: 'string', array: true, demandOption: true, describe: 'shard run directories' })
+      .option('out', { type: 'string', demandOption: true, describe: 'merged run directory' }),
+    (a) => guard(() => mergeCommand({ shards: a.shards as string[], out: a.out }, io)))
+    .command('import <files..>', 'import transaction logs (CSV, one order line per line) into a directory a scenario can replay', (y) => y
+      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'CSV files or globs (read as one log)' })
+      .option('out', { type: 'string', demandOption: true, describe: 'directory to write (day files, catalogue, profile, cleaning report)' })
+      .option('map', { type: 'string', array: true, describe: 'field=column, e.g. sku=StockCode (fields: order, timestamp, date, time, sku, quantity, price, category, site, customer, description)' })
+      .option('date-format', { type: 'string', describe: 'date format when the log\'s dates are ambiguous, e.g. DD/MM/YYYY' })
+      .option('non-product', { type: 'string', array: true, describe: 'extra regular expression of SKU codes that are not products (postage, fees, …)' })
+      .option('default-non-product', { type: 'boolean', default: true, describe: 'drop the built-in non-product codes (--no-default-non-product to keep them)' })
+      .option('cancel-pattern', { type: 'string', describe: 'regular expression of order ids that are cancellations (default ^C followed by a digit)' })
+      .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing --out directory' }),
+    async (a) => {
+      try {
+        code = await importCommand({
+          files: a.files as string[], out: a.out, map: a.map as string[] | undefined, dateFormat: a.dateFormat,
+          nonProduct: a.nonProduct as string[] | undefined, defaultNonProduct: a.defaultNonProduct, cancelPattern: a.cancelPattern, overwrite: a.overwrite,
+        }, io);
+      } catch (e) { code = reportError(e, io.stderr); }
+    })
     .command('om1', 'solve OM1 (the optimal plan on realised orders) for one day and site', (y) => y
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
       .option('day', { type: 'string', demandOption: true, describe: 'evaluation day 1..N, or a date YYYY-MM-DD' })
