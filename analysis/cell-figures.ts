@@ -11,6 +11,7 @@
  * To add a metric to the summaries, add it here first.
  */
 import type { SimulationResult, SiteDayMetrics, WasteDay } from '../sim/index.js';
+import { cellRiskFigures, type CellRiskFigures } from './risk-figures.js';
 import { mean } from './stats.js';
 
 /** Whole-run figures of one cell (rates pooled over evaluation days and front sites; amounts per day). */
@@ -58,6 +59,8 @@ export interface CellFigures {
   readonly run: RunFigures;
   /** One entry per evaluation day, in order. */
   readonly perDay: readonly DayFigures[];
+  /** Shock windows, refunds by lag and nowcast, stages, suppliers, pick-ups (absent in records written before them). */
+  readonly risk?: CellRiskFigures;
 }
 
 const sum = (xs: readonly SiteDayMetrics[], f: (m: SiteDayMetrics) => number): number => xs.reduce((a, m) => a + f(m), 0);
@@ -119,5 +122,6 @@ export function cellFigures(run: SimulationResult, evaluationStart: number, eval
     oracle: run.oracle,
     run: runFigures(run, evaluationDays),
     perDay: Array.from({ length: evaluationDays }, (_, k) => dayFigures(run, evaluationStart + k)),
+    risk: cellRiskFigures(run, evaluationStart, evaluationDays, run.simulatedDays),
   };
 }

@@ -22,3 +22,8 @@ export {
 export {
   stockedByRankRecorder, stockedByRankSummary, type StockedByRankFigures, type StockedByRankSummary,
 } from './stocked-by-rank.js';
+export {
+  cellRiskFigures, shocksOn, shockWindows, summariseRisk,
+  type CellRiskFigures, type PickupFigures, type RefundByLagFigures, type RiskSummary, type ShockSpan, type ShockWindowRow,
+  type StageFigures, type SupplierFigures,
+} from './risk-figures.js';

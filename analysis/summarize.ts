@@ -5,6 +5,7 @@
  */
 import type { SimulationResult } from '../sim/index.js';
 import { cellFigures, type CellFigures, type DayFigures, type RunFigures } from './cell-figures.js';
+import { shocksOn, shockWindows, summariseRisk, type RiskSummary, type ShockWindowRow } from './risk-figures.js';
 import { estimate, mean, pairedDifference, type Estimate } from './stats.js';
 
 /** One evaluation day of one strategy, averaged over replications. */
@@ -19,6 +20,8 @@ export interface DayRow {
   readonly gmv: number;
   readonly skusStocked: number;
   readonly unitsPlanned: number;
+  /** Labels of the shocks active on this day in any seed (only when the scenario has shocks). */
+  readonly shocks?: readonly string[];
 }
 
 /** Table-5 plan shape, averaged over days, each with its estimate over replications. */
@@ -54,6 +57,12 @@ export interface StrategySummary {
   readonly replenishmentShortUnits: Estimate;
   readonly planShape: PlanShapeSummary;
   readonly perDay: readonly DayRow[];
+  /** Refund rate by lag with nowcast (reports' RefundByLag), stages, suppliers, pick-ups, lateness. */
+  readonly refundByLag?: RiskSummary['refundByLag'];
+  readonly stages?: RiskSummary['stages'];
+  readonly suppliers?: RiskSummary['suppliers'];
+  readonly pickup?: RiskSummary['pickup'];
+  readonly extraDeliveryLatenessHours?: number;
 }
 
 /** A paired comparison of one strategy against the baseline. */
@@ -74,6 +83,8 @@ export interface Results {
   readonly constraints: { readonly K: number; readonly C: number; readonly L: number };
   readonly strategies: Readonly<Record<string, StrategySummary>>;
   readonly comparisons: readonly Comparison[];
+  /** Shock windows within the evaluation days (reports shade them); absent without shocks. */
+  readonly shocks?: readonly ShockWindowRow[];
 }
 
 /** One strategy's runs, one per seed (in the order of `seeds`). */
@@ -102,10 +113,13 @@ export interface SummaryMeta {
 }
 
 function dayRows(s: StrategyFigures, meta: SummaryMeta): DayRow[] {
+  const spans = s.cells.map((c) => c.risk?.shocks ?? []);
+  const anyShock = spans.some((x) => x.length > 0);
   return meta.days.map((date, k) => {
     const per = s.cells.map((c) => c.perDay[k]);
     const avg = (f: (x: DayFigures) => number): number => mean(per.map(f));
     return {
+      ...(anyShock ? { shocks: shocksOn(spans, meta.evaluationStart + k) } : {}),
       day: date,
       orders: avg((x) => x.orders),
       fullOrderRate: avg((x) => x.full),
@@ -169,6 +183,7 @@ export function summariseFigures(all: readonly StrategyFigures[], meta: SummaryM
         mean: e((x) => x.shapeMean), median: e((x) => x.shapeMedian), lowSellersStocked: e((x) => x.shapeLow),
       },
       perDay: dayRows(s, meta),
+      ...(s.cells.every((c) => c.risk) ? riskFields(summariseRisk(s.cells.map((c) => c.risk!))) : {}),
     };
   }
   const base = baseline ?? all.find((s) => !strategies[s.name].oracle)?.name;
@@ -191,5 +206,20 @@ export function summariseFigures(all: readonly StrategyFigures[], meta: SummaryM
     constraints: meta.constraints,
     strategies,
     comparisons,
+    ...shocksField(all, meta),
   };
+}
+
+function riskFields(r: RiskSummary): Partial<StrategySummary> {
+  return {
+    refundByLag: r.refundByLag, stages: r.stages, suppliers: r.suppliers,
+    ...(r.pickup ? { pickup: r.pickup } : {}), extraDeliveryLatenessHours: r.extraDeliveryLatenessHours,
+  };
+}
+
+/** The shock windows of the first strategy's cells (all strategies see the same world). */
+function shocksField(all: readonly StrategyFigures[], meta: SummaryMeta): { shocks?: ShockWindowRow[] } {
+  const spans = (all[0]?.cells ?? []).map((c) => c.risk?.shocks ?? []);
+  if (!spans.some((x) => x.length > 0)) return {};
+  return { shocks: shockWindows(spans, meta.seeds, meta.days, meta.evaluationStart) };
 }

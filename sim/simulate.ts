@@ -52,6 +52,10 @@ export interface SimulationResult {
   readonly regions: readonly string[];
   /** The shocks of this replication. */
   readonly shocks: readonly Shock[];
+  /** Instant delivery, or pre-sale pickup (MODEL §3). */
+  readonly mode: 'instant' | 'presale';
+  /** Days simulated (warm-up and evaluation). */
+  readonly simulatedDays: number;
 }
 
 const enum Kind { Decision, Night, Order, EndOfDay, Refund, Pickup }
@@ -131,5 +135,7 @@ export function simulate(world: World, planner: Planner, opts: SimulationOptions
     refundWindowDays: world.refunds.windowDays,
     regions: s.topo.regionNames,
     shocks: world.shocks ?? [],
+    mode: presale ? 'presale' : 'instant',
+    simulatedDays: s.endDay - s.simStart,
   };
 }

@@ -1,0 +1,148 @@
+/*
+ * The distributed path on a real Redis (redis-server on a free loopback port, stopped by PID)
+ * with real `freshsim worker` processes: the same results as the local pool; a worker SIGKILLed
+ * mid-cell hands its cell to another worker with none lost or duplicated; a coordinator killed
+ * mid-sweep and restarted collects what the workers finished meanwhile, once; a throwing cell
+ * is retried by BullMQ; an unreachable Redis is a clear error.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+
+const bin = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const CELLS = 8; // 2 strategies × 4 seeds
+let redis: TestRedis;
+let dir: string;
+let experiment: string;
+let reference: string;
+const children = new Set<ChildProcess>();
+
+function background(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  let stderr = '';
+  child.stderr!.on('data', (d) => { stderr += d; });
+  child.stdout!.resume();
+  const exit = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) =>
+    child.on('exit', (code, signal) => { children.delete(child); resolve({ code, signal, stderr }); }));
+  return { child, exit, stderr: () => stderr };
+}
+const worker = (concurrency = 1, env: Record<string, string> = {}) =>
+  background(['worker', '--queue', redis.url, '--concurrency', String(concurrency), '--lock-seconds', '1'], env);
+const sweep = (out: string) => background(['sweep', experiment, '--out', out, '--queue', redis.url]);
+
+async function stop(w: ReturnType<typeof background>) {
+  w.child.kill('SIGTERM');
+  return w.exit;
+}
+const lines = (out: string) => (existsSync(join(out, 'cells.jsonl')) ? readFileSync(join(out, 'cells.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
+async function until(f: () => boolean, what: string, ms = 30_000) {
+  const end = Date.now() + ms;
+  while (!f()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+function expectComplete(out: string) {
+  const records = lines(out);
+  expect(records).toHaveLength(CELLS);
+  expect(new Set(records.map((r) => r.id)).size).toBe(CELLS);
+  expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(reference);
+  return records;
+}
+
+beforeAll(async () => {
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`npm run build\` first`);
+  redis = await startRedis();
+  dir = mkdtempSync(join(tmpdir(), 'freshsim-queue-'));
+  experiment = join(dir, 'exp.yaml');
+  writeFileSync(experiment, ['name: queue-sweep', 'scenarios: [tiny]', 'strategies: [pto-greedy, newsvendor]', 'seeds: 4', 'evaluationDays: 2', ''].join('\n'));
+  const r = spawnSync(process.execPath, [bin, 'sweep', experiment, '--out', join(dir, 'local'), '--workers', '2'], { encoding: 'utf8' });
+  expect(r.status).toBe(0);
+  reference = readFileSync(join(dir, 'local', 'results.json'), 'utf8');
+});
+afterEach(async () => {
+  for (const c of children) c.kill('SIGKILL');
+  await until(() => children.size === 0, 'test processes to end', 10_000);
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+describe('sweep --queue with freshsim workers', () => {
+  it('gives the same results as the local pool, each cell stored once', async () => {
+    const workers = [worker(1), worker(2)];
+    const s = sweep(join(dir, 'queued'));
+    const e = await s.exit;
+    expect(e.stderr).not.toContain('internal error');
+    expect(e.code).toBe(0);
+    const records = expectComplete(join(dir, 'queued'));
+    expect(records.every((r) => r.ranOn.startsWith('queue:'))).toBe(true);
+    for (const w of workers) expect((await stop(w)).code).toBe(0); // SIGTERM: a clean stop
+  });
+
+  it('a worker SIGKILLed mid-cell: another worker takes the cell; none lost or duplicated', async () => {
+    const marker = join(dir, 'hang.marker');
+    const victim = 'tiny/newsvendor/rep 2';
+    const a = worker(1, { FRESHSIM_FAULT: JSON.stringify({ cell: victim, kind: 'hang', marker }) });
+    const out = join(dir, 'worker-killed');
+    const s = sweep(out);
+    await until(() => existsSync(marker), 'the victim cell to start');
+    const [pid] = readFileSync(marker, 'utf8').split(' ');
+    expect(Number(pid)).toBe(a.child.pid);
+    a.child.kill('SIGKILL');
+    expect((await a.exit).signal).toBe('SIGKILL');
+    const b = worker();
+    const e = await s.exit;
+    expect(e.code).toBe(0);
+    const records = expectComplete(out);
+    expect(records.find((r) => r.key === victim).ranOn).toContain(`:${b.child.pid}`);
+    await stop(b);
+  });
+
+  it('a coordinator killed mid-sweep and restarted collects what finished meanwhile, once', async () => {
+    const out = join(dir, 'coordinator-killed');
+    const w = worker();
+    const s1 = sweep(out);
+    await until(() => lines(out).length >= 1, 'a stored cell');
+    s1.child.kill('SIGKILL');
+    await s1.exit;
+    const before = lines(out).length;
+    expect(before).toBeLessThan(CELLS);
+    await new Promise((r) => setTimeout(r, 1500)); // the worker goes on meanwhile
+    const s2 = sweep(out);
+    const e = await s2.exit;
+    expect(e.code).toBe(0);
+    expect(e.stderr).toContain(`resuming: ${before} of ${CELLS}`);
+    expectComplete(out);
+    await stop(w);
+  });
+
+  it('retries a throwing cell through BullMQ', async () => {
+    const marker = join(dir, 'throw.marker');
+    const victim = 'tiny/pto-greedy/rep 3';
+    const w = worker(1, { FRESHSIM_FAULT: JSON.stringify({ cell: victim, kind: 'throw', marker }) });
+    const out = join(dir, 'retried');
+    const e = await sweep(out).exit;
+    expect(existsSync(marker)).toBe(true);
+    expect(e.code).toBe(0);
+    const records = expectComplete(out);
+    expect(records.find((r) => r.key === victim).attempts).toBe(2);
+    expect(w.stderr()).toContain(`${victim} failed: Error: injected fault`);
+    await stop(w);
+  });
+
+  it('an unreachable Redis is a clear error (exit 2)', () => {
+    const url = `redis://127.0.0.1:${redis.port === 1 ? 2 : 1}`;
+    const r = spawnSync(process.execPath, [bin, 'sweep', experiment, '--out', join(dir, 'unreachable'), '--queue', url], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`--queue '${url}': cannot reach Redis`);
+    const bad = spawnSync(process.execPath, [bin, 'worker', '--queue', 'http://x'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--queue 'http://x': expected a redis:// or rediss:// URL");
+  });
+});
