@@ -18,8 +18,15 @@ export const BIN_SLOTS = 256;
 export interface BinnedData {
   readonly numRows: number;
   readonly numFeatures: number;
-  /** Column-major: the bin of feature f in row r is `bins[f * numRows + r]`. */
+  /** Column-major: the bin of feature f in row r is `bins[f * numRows + r]` (used to partition a node's rows by one feature). */
   readonly bins: Uint8Array;
+  /**
+   * The same bins row-major: `rowBins[r * numFeatures + f]`. Added because the
+   * benchmark showed histogram building about 25% faster row by row (one cache
+   * line per row, no chains of updates to one bin) and tree traversal of
+   * out-of-bag rows far faster on 30 bytes a row than on the raw doubles.
+   */
+  readonly rowBins: Uint8Array;
   /** Per feature, the upper bounds of its value bins except the last (length = value bins − 1). */
   readonly upper: readonly Float64Array[];
   /** Per feature, the number of value bins (1..255). */
@@ -94,5 +101,18 @@ export function binMatrix(x: FeatureMatrix, maxBins: number): BinnedData {
     const base = f * numRows;
     for (let r = 0; r < numRows; r++) bins[base + r] = binOf(bounds, values[r * numFeatures + f]);
   }
-  return { numRows, numFeatures, bins, upper, numBins };
+  const rowBins = new Uint8Array(numRows * numFeatures);
+  for (let f = 0; f < numFeatures; f++) {
+    const base = f * numRows;
+    for (let r = 0; r < numRows; r++) rowBins[r * numFeatures + f] = bins[base + r];
+  }
+  return { numRows, numFeatures, bins, rowBins, upper, numBins };
+}
+
+/** Row-major bins of another matrix (e.g. validation data) under the training data's bounds. */
+export function binRows(x: FeatureMatrix, upper: readonly Float64Array[]): Uint8Array {
+  const { numRows, numFeatures, values } = x;
+  const out = new Uint8Array(numRows * numFeatures);
+  for (let i = 0; i < out.length; i++) out[i] = binOf(upper[i % numFeatures], values[i]);
+  return out;
 }

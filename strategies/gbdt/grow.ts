@@ -6,7 +6,7 @@
  * histogram is built; the larger one's is the parent's minus it.
  */
 import { MISSING_BIN, type BinnedData } from './binning.js';
-import { buildHistogram, newHistogram, subtractHistogram, type HistogramScratch } from './histogram.js';
+import { buildHistogram, newHistogram, subtractHistogram } from './histogram.js';
 import type { GbdtParams } from './params.js';
 import { findBestSplit, leafOutput, noSplit, type NodeSums, type SplitCandidate } from './split.js';
 import type { Tree } from './tree.js';
@@ -15,7 +15,6 @@ import type { Tree } from './tree.js';
 export interface GrowContext {
   readonly data: BinnedData;
   readonly params: GbdtParams;
-  readonly scratch: HistogramScratch;
   /** Partition scratch, as long as the training rows. */
   readonly partition: Uint32Array;
   /** Histogram buffers not in use by any leaf. */
@@ -25,6 +24,8 @@ export interface GrowContext {
 /** A tree and where its rows ended up: leaf k holds `rows[leafStart[k]..leafEnd[k])`. */
 export interface GrownTree {
   readonly tree: Tree;
+  /** Per internal node: bins ≤ this go left (the tree's thresholds in bin space, for binned rows). */
+  readonly thresholdBin: Uint8Array;
   readonly leafStart: Int32Array;
   readonly leafEnd: Int32Array;
 }
@@ -46,7 +47,6 @@ export function growContext(data: BinnedData, params: GbdtParams): GrowContext {
   return {
     data,
     params,
-    scratch: { grad: new Float64Array(data.numRows), hess: new Float64Array(data.numRows) },
     partition: new Uint32Array(data.numRows),
     freeHistograms: [],
   };
@@ -98,6 +98,7 @@ export function growTree(
   const left = new Int32Array(maxInternal);
   const right = new Int32Array(maxInternal);
   const gain = new Float64Array(maxInternal);
+  const thresholdBin = new Uint8Array(maxInternal);
 
   const sums: NodeSums = { grad: 0, hess: 0, count: numRows };
   for (let i = 0; i < numRows; i++) {
@@ -108,7 +109,7 @@ export function growTree(
   const leaves: Leaf[] = [root];
   if (canSplit(root, p)) {
     root.hist = takeHistogram(ctx);
-    buildHistogram(root.hist, ctx.data, features, { rows, start: 0, end: numRows }, grad, hess, ctx.scratch, ctx.params.objective === 'regression');
+    buildHistogram(root.hist, ctx.data, features, { rows, start: 0, end: numRows }, grad, hess, ctx.params.objective === 'regression');
     findBestSplit(root.hist, features, ctx.data.numBins, root.sums, p, root.best);
   }
 
@@ -126,6 +127,7 @@ export function growTree(
     const upper = ctx.data.upper[split.feature];
     threshold[node] = split.bin < upper.length ? upper[split.bin] : Number.MAX_VALUE;
     defaultLeft[node] = split.defaultLeft ? 1 : 0;
+    thresholdBin[node] = split.bin;
     gain[node] = split.gain;
     if (leaf.parent >= 0) (leaf.isLeft ? left : right)[leaf.parent] = node;
 
@@ -160,7 +162,7 @@ export function growTree(
     feature: feature.slice(0, n), threshold: threshold.slice(0, n), defaultLeft: defaultLeft.slice(0, n),
     left: left.slice(0, n), right: right.slice(0, n), gain: gain.slice(0, n), leafValue,
   };
-  return { tree, leafStart, leafEnd };
+  return { tree, thresholdBin: thresholdBin.slice(0, n), leafStart, leafEnd };
 }
 
 /** Give the two children of a split their histograms (smaller built, larger by subtraction) and best splits. */
@@ -175,7 +177,7 @@ function splitChildren(
   }
   const [small, large] = l.end - l.start <= r.end - r.start ? [l, r] : [r, l];
   small.hist = takeHistogram(ctx);
-  buildHistogram(small.hist, ctx.data, features, { rows, start: small.start, end: small.end }, grad, hess, ctx.scratch, ctx.params.objective === 'regression');
+  buildHistogram(small.hist, ctx.data, features, { rows, start: small.start, end: small.end }, grad, hess, ctx.params.objective === 'regression');
   subtractHistogram(parentHist, small.hist, features);
   large.hist = parentHist;
   for (const child of [l, r]) {

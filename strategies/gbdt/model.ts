@@ -20,6 +20,7 @@ export interface GbdtModel {
 export function predictRaw(model: GbdtModel, x: FeatureMatrix): Float64Array {
   checkMatrix(x, 'predict: features', model.numFeatures);
   const out = new Float64Array(x.numRows).fill(model.initScore);
+  // One tree at a time over all rows: measured as fast as blocks of rows through all trees.
   for (const tree of model.trees) addTreeValues(tree, x.values, x.numFeatures, out);
   return out;
 }

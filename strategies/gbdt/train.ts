@@ -5,13 +5,13 @@
  * validation loss has not improved for `earlyStoppingRounds` rounds.
  */
 import type { Stream } from '../../sim/index.js';
-import { binMatrix } from './binning.js';
+import { binMatrix, binRows } from './binning.js';
 import { growContext, growTree } from './grow.js';
 import { checkLabels, checkMatrix, type FeatureMatrix } from './matrix.js';
 import type { GbdtModel } from './model.js';
 import { computeGradients, initialScore, meanLoss } from './objectives.js';
 import { GbdtError, validateParams, type GbdtParams } from './params.js';
-import { addTreeValues, type Tree } from './tree.js';
+import { addBinnedTreeValues, type Tree } from './tree.js';
 
 /** A labelled data set. */
 export interface LabelledData {
@@ -97,6 +97,7 @@ export function trainGbdt(input: TrainInput): TrainResult {
   const perm = new Int32Array(nf);
   const numColumns = Math.max(1, Math.round(p.colsample * nf));
   const valRaw = validation ? new Float64Array(validation.x.numRows).fill(init) : null;
+  const valBins = validation ? binRows(validation.x, data.upper) : null;
   const validationLoss: number[] = [];
   const trees: Tree[] = [];
   let best = Infinity;
@@ -107,15 +108,15 @@ export function trainGbdt(input: TrainInput): TrainResult {
     computeGradients(p.objective, y, raw, grad, hess);
     const m = sampleRows(rng, p.subsample, inBag, outOfBag);
     const features = sampleColumns(rng, nf, numColumns, perm);
-    const { tree, leafStart, leafEnd } = growTree(ctx, inBag, m, features, grad, hess);
+    const { tree, thresholdBin, leafStart, leafEnd } = growTree(ctx, inBag, m, features, grad, hess);
     trees.push(tree);
     for (let k = 0; k < tree.numLeaves; k++) {
       const v = tree.leafValue[k];
       for (let i = leafStart[k]; i < leafEnd[k]; i++) raw[inBag[i]] += v;
     }
-    addTreeValues(tree, x.values, nf, raw, outOfBag, n - m);
-    if (validation && valRaw) {
-      addTreeValues(tree, validation.x.values, nf, valRaw);
+    addBinnedTreeValues(tree, thresholdBin, data.rowBins, nf, raw, outOfBag, n - m);
+    if (validation && valRaw && valBins) {
+      addBinnedTreeValues(tree, thresholdBin, valBins, nf, valRaw);
       const loss = meanLoss(p.objective, validation.y, valRaw);
       validationLoss.push(loss);
       if (loss < best) {

@@ -6,6 +6,7 @@
  * goes left when its value is ≤ the threshold, or when it is missing (NaN) and
  * the node's default direction is left. A tree without splits is one leaf.
  */
+import { MISSING_BIN } from './binning.js';
 
 /** A trained tree (leaf values already include the learning rate). */
 export interface Tree {
@@ -66,6 +67,34 @@ export function addTreeValues(
       const v = values[o + feature[node]];
       // NaN fails the comparison and falls back to the default direction.
       node = v <= threshold[node] || (v !== v && defaultLeft[node] === 1) ? left[node] : right[node];
+    }
+    out[r] += leafValue[~node];
+  }
+}
+
+/**
+ * Like {@link addTreeValues} on binned rows (row-major bins under the training
+ * bounds, `thresholdBin` the tree's cuts in bins): the same leaves, since a
+ * value is ≤ a threshold exactly when its bin is ≤ the threshold's bin.
+ */
+export function addBinnedTreeValues(
+  tree: Tree, thresholdBin: Uint8Array, rowBins: Uint8Array, numFeatures: number, out: Float64Array,
+  rows?: Uint32Array, numRows?: number,
+): void {
+  const { feature, defaultLeft, left, right, leafValue } = tree;
+  const n = rows ? numRows ?? rows.length : out.length;
+  if (tree.numLeaves === 1) {
+    const v0 = leafValue[0];
+    for (let i = 0; i < n; i++) out[rows ? rows[i] : i] += v0;
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    const r = rows ? rows[i] : i;
+    const o = r * numFeatures;
+    let node = 0;
+    while (node >= 0) {
+      const b = rowBins[o + feature[node]];
+      node = (b === MISSING_BIN ? defaultLeft[node] === 1 : b <= thresholdBin[node]) ? left[node] : right[node];
     }
     out[r] += leafValue[~node];
   }

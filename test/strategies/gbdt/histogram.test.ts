@@ -54,14 +54,13 @@ describe('gbdt histogram subtraction', () => {
     const grad = Float64Array.from({ length: n }, () => rng.normal());
     const hess = Float64Array.from({ length: n }, () => 0.1 + rng.uniform());
     const features = Int32Array.from([0, 1, 3]);
-    const scratch = { grad: new Float64Array(n), hess: new Float64Array(n) };
     // A parent of 1,500 rows split into two children by feature 2.
     const parentRows = Uint32Array.from({ length: 1500 }, (_, i) => i + 300);
     const leftRows = parentRows.filter((r) => x.values[r * 4 + 2] <= 0.1);
     const rightRows = parentRows.filter((r) => x.values[r * 4 + 2] > 0.1);
     const hist = (rows: Uint32Array): Float64Array => {
       const h = newHistogram(4);
-      buildHistogram(h, data, features, { rows, start: 0, end: rows.length }, grad, hess, scratch);
+      buildHistogram(h, data, features, { rows, start: 0, end: rows.length }, grad, hess);
       return h;
     };
     const parent = hist(parentRows);
@@ -90,12 +89,11 @@ describe('gbdt histogram subtraction', () => {
     const grad = Float64Array.from({ length: n }, (_, i) => Math.sin(i));
     const hess = new Float64Array(n).fill(1);
     const rows = Uint32Array.from({ length: n }, (_, i) => i);
-    const scratch = { grad: new Float64Array(n), hess: new Float64Array(n) };
     const features = Int32Array.from([0, 1]);
     const general = newHistogram(2);
     const unit = newHistogram(2);
-    buildHistogram(general, data, features, { rows, start: 0, end: n }, grad, hess, scratch, false);
-    buildHistogram(unit, data, features, { rows, start: 0, end: n }, grad, hess, scratch, true);
+    buildHistogram(general, data, features, { rows, start: 0, end: n }, grad, hess, false);
+    buildHistogram(unit, data, features, { rows, start: 0, end: n }, grad, hess, true);
     expect(Array.from(unit)).toEqual(Array.from(general));
   });
 });

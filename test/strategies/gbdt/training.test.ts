@@ -4,7 +4,9 @@ import {
   featureImportance, gbdtParams, modelToJson, pm1Params, pm2Params, predictRaw, trainGbdt,
   type FeatureMatrix, type GbdtModel, type GbdtParams,
 } from '../../../strategies/gbdt/index.js';
-import { leafDepths, leafIndex } from '../../../strategies/gbdt/tree.js';
+import { binMatrix, binRows } from '../../../strategies/gbdt/binning.js';
+import { growContext, growTree } from '../../../strategies/gbdt/grow.js';
+import { addBinnedTreeValues, addTreeValues, leafDepths, leafIndex } from '../../../strategies/gbdt/tree.js';
 import { dataStream, labelRows, uniformMatrix } from '../../helpers/gbdt-data.js';
 
 const stream = (seed: number) => createStreams(seed, 0).stream('gbdt');
@@ -131,5 +133,32 @@ describe('gbdt missing values', () => {
     expect(raw[0]).toBeGreaterThan(3);
     expect(raw[1]).toBeLessThan(-3);
     expect(raw[2]).toBeGreaterThan(3);
+  });
+});
+
+describe('gbdt binned and raw traversal agree', () => {
+  it('a grown tree sends every row, training or new, to the same leaf through bins as through raw values', () => {
+    const rng = dataStream('traverse');
+    const base = uniformMatrix(dataStream('traverse-x'), 2000, 4);
+    const x: FeatureMatrix = { ...base, values: base.values.map((v) => (rng.uniform() < 0.15 ? NaN : v)) };
+    const params = gbdtParams({ minChildSamples: 5 }, pm2Params);
+    const data = binMatrix(x, params.maxBins);
+    const grad = Float64Array.from({ length: 2000 }, (_, i) => (Number.isNaN(x.values[i * 4]) ? 2 : Math.sin(9 * (x.values[i * 4 + 1] || 0))));
+    const rows = Uint32Array.from({ length: 2000 }, (_, i) => i);
+    const grown = growTree(growContext(data, params), rows, 2000, Int32Array.from([0, 1, 2, 3]), grad, new Float64Array(2000).fill(1));
+    expect(grown.tree.numLeaves).toBeGreaterThan(10);
+    const fresh = uniformMatrix(dataStream('traverse-new'), 1000, 4, -1.2, 1.2);
+    const other: FeatureMatrix = { ...fresh, values: fresh.values.map((v) => (rng.uniform() < 0.15 ? NaN : v)) };
+    for (const m of [x, other]) {
+      const viaRaw = new Float64Array(m.numRows);
+      const viaBins = new Float64Array(m.numRows);
+      addTreeValues(grown.tree, m.values, 4, viaRaw);
+      addBinnedTreeValues(grown.tree, grown.thresholdBin, binRows(m, data.upper), 4, viaBins);
+      expect(viaBins).toEqual(viaRaw);
+    }
+    // And the leaf segments of the grown tree are the rows that traversal sends there.
+    for (let k = 0; k < grown.tree.numLeaves; k++) {
+      for (let i = grown.leafStart[k]; i < grown.leafEnd[k]; i++) expect(leafIndex(grown.tree, x.values, rows[i] * 4)).toBe(k);
+    }
   });
 });
