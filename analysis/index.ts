@@ -27,3 +27,6 @@ export {
   type CellRiskFigures, type PickupFigures, type RefundByLagFigures, type RiskSummary, type ShockSpan, type ShockWindowRow,
   type StageFigures, type SupplierFigures,
 } from './risk-figures.js';
+export {
+  quantile, recoveryOf, stressSeed, stressSummary, type RecoveryOptions, type Spread, type StressRow, type StressSeed,
+} from './stress.js';

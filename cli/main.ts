@@ -13,6 +13,7 @@ import { sweepCommand } from './commands/sweep.js';
 import { workerCommand } from './commands/worker.js';
 import { listCommand, showCommand, validateCommand } from './commands/scenario.js';
 import { om1Command } from './commands/om1.js';
+import { stressCommand } from './commands/stress.js';
 import { collectedDecisions, decisionsSummary, prepareStrategyServices } from './strategy-services.js';
 import { importCommand } from './commands/import.js';
 import { freshsimVersion } from './files.js';
@@ -98,6 +99,20 @@ export async function main(argv: string[]): Promise<number> {
       try {
         const services = await prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
         code = om1Command({ scenario: a.scenario, day: a.day, site: a.site, seed: a.seed, timeLimit: a.timeLimit, gap: a.gap, tieBreak: a.tieBreak, json: a.json }, services, io);
+      } catch (e) { code = reportError(e, io.stderr); }
+    })
+    .command('stress', 'stress test: distribution over seeds of full-order rate, waste, refunds and recovery time per strategy', (y) => y
+      .option('scenario', { type: 'string', demandOption: true, describe: 'built-in stress scenario (lockdown-city, supplier-failure, quality-incident, presale-community, random-shocks) or file' })
+      .option('strategies', { type: 'string', default: 'pto-greedy,safety-stock,newsvendor', describe: 'comma-separated strategy names' })
+      .option('seeds', { type: 'number', default: 5, describe: 'number of replications (1..N)' })
+      .option('tolerance-pp', { type: 'number', default: 2, describe: 'recovered when within this many pp of the pre-shock rate' })
+      .option('out', { type: 'string', describe: 'directory to write stress.json to' })
+      .option('json', { type: 'boolean', default: false, describe: 'print stress.json to stdout instead of tables' }),
+    async (a) => {
+      try {
+        const needsHighs = a.strategies.split(',').some((n) => n.trim() === 'opt' || n.trim() === 'otpto');
+        const services = needsHighs ? await prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false }) : undefined;
+        code = stressCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, tolerancePp: a.tolerancePp }, services, io);
       } catch (e) { code = reportError(e, io.stderr); }
     })
     .command('scenario', 'validate, show or list scenarios', (y) => y

@@ -1,0 +1,130 @@
+/**
+ * Stress-test figures (MODEL §4): per seed the full-order rate, waste,
+ * refunds and recovery time after the shocks; per strategy the p5 / p50 /
+ * p95 over seeds and the worst seed.
+ */
+import type { SimulationResult } from '../sim/index.js';
+
+/** What one seed of one strategy did under stress. */
+export interface StressSeed {
+  readonly seed: number;
+  readonly fullOrderRate: number;
+  /** Spoiled (and pre-sale written-off) units per evaluation day, all levels. */
+  readonly wasteUnits: number;
+  /** Refunded lines (defects within the window + pre-sale shortfalls) per line ordered. */
+  readonly refundRate: number;
+  /** Full-order rate over the evaluation days before the first shock (null without such days or shocks). */
+  readonly preShockRate: number | null;
+  /** Days after the shocks end until the rate is back within the tolerance (null: no shock or no pre-shock days). */
+  readonly recoveryDays: number | null;
+  /** False when the rate never came back within the evaluation days (recoveryDays is then the days left). */
+  readonly recovered: boolean;
+  /** Full-order rate of each evaluation day. */
+  readonly daily: readonly number[];
+}
+
+/** Options of the recovery measure. */
+export interface RecoveryOptions {
+  /** Back within this many rate points of the pre-shock level (default 0.02 = 2 pp). */
+  readonly tolerance: number;
+  /** Days in the trailing mean compared with the pre-shock level (default 3, damping day-to-day noise). */
+  readonly smoothingDays: number;
+}
+
+const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
+
+/**
+ * Recovery after the shock episode [first shock start, last shock end]
+ * (shocks starting in the evaluation window): days after its end until the
+ * trailing mean of the daily rate is within `tolerance` of the mean before
+ * it (0 = already on the first day after).
+ */
+export function recoveryOf(daily: readonly number[], shockFrom: number, shockTo: number, opts: RecoveryOptions): { pre: number | null; days: number | null; recovered: boolean } {
+  if (shockFrom <= 0) return { pre: null, days: null, recovered: false };
+  const pre = daily.slice(0, shockFrom).reduce((a, b) => a + b, 0) / shockFrom;
+  for (let t = shockTo + 1; t < daily.length; t++) {
+    const from = Math.max(shockTo + 1, t - opts.smoothingDays + 1);
+    const window = daily.slice(from, t + 1);
+    const avg = window.reduce((a, b) => a + b, 0) / window.length;
+    if (Math.abs(avg - pre) <= opts.tolerance + 1e-12) return { pre, days: t - shockTo - 1, recovered: true };
+  }
+  return { pre, days: Math.max(0, daily.length - shockTo - 1), recovered: false };
+}
+
+/** The stress figures of one run over the evaluation days [evaluationStart, +evaluationDays). */
+export function stressSeed(run: SimulationResult, seed: number, evaluationStart: number, evaluationDays: number, opts: RecoveryOptions = { tolerance: 0.02, smoothingDays: 3 }): StressSeed {
+  const m = run.siteDays;
+  const daily = Array.from({ length: evaluationDays }, (_, k) => {
+    const rows = m.filter((x) => x.day === evaluationStart + k);
+    return ratio(rows.reduce((a, x) => a + x.fullOrders, 0), rows.reduce((a, x) => a + x.orders, 0));
+  });
+  const orders = m.reduce((a, x) => a + x.orders, 0);
+  const lines = m.reduce((a, x) => a + x.lines, 0);
+  const refunded = m.reduce((a, x) => a + x.defectiveLines + x.shortfallRefundLines, 0);
+  const end = evaluationStart + evaluationDays - 1;
+  const inWindow = run.shocks.filter((s) => s.firstDay >= evaluationStart && s.firstDay <= end);
+  let rec: { pre: number | null; days: number | null; recovered: boolean } = { pre: null, days: null, recovered: false };
+  if (inWindow.length) {
+    const from = Math.min(...inWindow.map((s) => s.firstDay)) - evaluationStart;
+    const to = Math.min(end, Math.max(...inWindow.map((s) => s.lastDay))) - evaluationStart;
+    rec = recoveryOf(daily, from, to, opts);
+  }
+  return {
+    seed,
+    fullOrderRate: ratio(m.reduce((a, x) => a + x.fullOrders, 0), orders),
+    wasteUnits: run.waste.reduce((a, w) => a + w.units, 0) / evaluationDays,
+    refundRate: ratio(refunded, lines),
+    preShockRate: rec.pre,
+    recoveryDays: rec.days,
+    recovered: rec.recovered,
+    daily,
+  };
+}
+
+/** The p-quantile (0 ≤ p ≤ 1) by linear interpolation between order statistics (NaN when empty). */
+export function quantile(xs: readonly number[], p: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const h = (s.length - 1) * p;
+  const lo = Math.floor(h);
+  return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)]) - s[lo]);
+}
+
+/** p5 / p50 / p95 of a metric over seeds. */
+export interface Spread {
+  readonly p5: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly n: number;
+}
+
+/** One strategy's stress summary. */
+export interface StressRow {
+  readonly strategy: string;
+  readonly fullOrderRate: Spread;
+  readonly wasteUnits: Spread;
+  readonly refundRate: Spread;
+  /** Over the seeds with a shock and pre-shock days; unrecovered seeds count with the days left. */
+  readonly recoveryDays: Spread;
+  readonly unrecovered: number;
+  /** The seed with the lowest full-order rate. */
+  readonly worstSeed: { readonly seed: number; readonly fullOrderRate: number };
+}
+
+const spread = (xs: readonly number[]): Spread => ({ p5: quantile(xs, 0.05), p50: quantile(xs, 0.5), p95: quantile(xs, 0.95), n: xs.length });
+
+/** Summarise each strategy's seeds. */
+export function stressSummary(strategy: string, seeds: readonly StressSeed[]): StressRow {
+  if (seeds.length === 0) throw new RangeError(`stress summary of '${strategy}': no seeds`);
+  const rec = seeds.filter((s) => s.recoveryDays !== null);
+  const worst = seeds.reduce((w, s) => (s.fullOrderRate < w.fullOrderRate ? s : w));
+  return {
+    strategy,
+    fullOrderRate: spread(seeds.map((s) => s.fullOrderRate)),
+    wasteUnits: spread(seeds.map((s) => s.wasteUnits)),
+    refundRate: spread(seeds.map((s) => s.refundRate)),
+    recoveryDays: spread(rec.map((s) => s.recoveryDays!)),
+    unrecovered: rec.filter((s) => !s.recovered).length,
+    worstSeed: { seed: worst.seed, fullOrderRate: worst.fullOrderRate },
+  };
+}

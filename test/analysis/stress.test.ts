@@ -1,0 +1,42 @@
+/* Stress figures: quantiles, recovery after a shock episode, and the per-strategy summary. */
+import { describe, expect, it } from 'vitest';
+import { quantile, recoveryOf, stressSummary, type StressSeed } from '../../analysis/index.js';
+
+const opts = { tolerance: 0.02, smoothingDays: 3 };
+
+describe('stress figures', () => {
+  it('interpolates quantiles between order statistics', () => {
+    expect(quantile([3, 1, 2, 4, 5], 0.5)).toBe(3);
+    expect(quantile([1, 2, 3, 4, 5], 0.05)).toBeCloseTo(1.2, 12);
+    expect(quantile([1, 2, 3, 4, 5], 0.95)).toBeCloseTo(4.8, 12);
+    expect(quantile([7], 0.05)).toBe(7);
+    expect(Number.isNaN(quantile([], 0.5))).toBe(true);
+  });
+
+  it('counts the days after the shock until the trailing mean is back within tolerance', () => {
+    // Pre-shock 0.6; shock days 2–4 at 0.3; afterwards 0.45, 0.55, 0.6, 0.6, 0.6.
+    const daily = [0.6, 0.6, 0.3, 0.3, 0.3, 0.45, 0.55, 0.6, 0.6, 0.6];
+    const r = recoveryOf(daily, 2, 4, opts);
+    expect(r.pre).toBeCloseTo(0.6, 12);
+    // Trailing means from day 5: 0.45, 0.5, 0.5333, 0.5833 (day 8), 0.6 (day 9) → within 2 pp at day 8.
+    expect(r).toMatchObject({ days: 3, recovered: true });
+    expect(recoveryOf([0.6, 0.3, 0.6, 0.6], 1, 1, opts)).toMatchObject({ days: 0, recovered: true });
+  });
+
+  it('reports unrecovered seeds with the days left, and no recovery without pre-shock days', () => {
+    expect(recoveryOf([0.6, 0.3, 0.3, 0.4, 0.4], 1, 2, opts)).toMatchObject({ days: 2, recovered: false });
+    expect(recoveryOf([0.3, 0.6], 0, 0, opts)).toEqual({ pre: null, days: null, recovered: false });
+  });
+
+  it('summarises seeds per strategy with the worst seed', () => {
+    const seed = (s: number, rate: number, rec: number | null): StressSeed => ({
+      seed: s, fullOrderRate: rate, wasteUnits: 10 * s, refundRate: 0.01, preShockRate: rec === null ? null : 0.6, recoveryDays: rec, recovered: rec !== 9, daily: [],
+    });
+    const row = stressSummary('pto', [seed(1, 0.5, 2), seed(2, 0.4, 9), seed(3, 0.55, null)]);
+    expect(row.worstSeed).toEqual({ seed: 2, fullOrderRate: 0.4 });
+    expect(row.fullOrderRate.p50).toBe(0.5);
+    expect(row.recoveryDays.n).toBe(2);
+    expect(row.unrecovered).toBe(1);
+    expect(row.wasteUnits.p5).toBeCloseTo(11, 12);
+  });
+});
