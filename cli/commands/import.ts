@@ -7,7 +7,6 @@
  */
 import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, appendFileSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import {
   CsvError, createImporter, dateFormats, formatDayFile, formatProfile, formatReport, parseSpoolLine, spoolLine,
   type DateFormat, type ImportResult,
@@ -25,12 +24,18 @@ export interface ImportArgs {
   readonly defaultNonProduct?: boolean;
   readonly cancelPattern?: string;
   readonly overwrite?: boolean;
+  /** Sales held in memory before spooling to disk (default {@link SPOOL_FLUSH_LINES}; tests lower it). */
+  readonly spoolLines?: number;
 }
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 
-/** Bytes of spooled text kept in memory before it is appended to the spool files. */
-const SPOOL_FLUSH_CHARS = 4_000_000;
+/**
+ * Sales kept in memory before they are appended to the spool files on disk
+ * (a log with fewer sales is never spooled; a larger one is spooled in
+ * chunks of this many lines, so memory stays bounded).
+ */
+export const SPOOL_FLUSH_LINES = 40_000;
 
 function globToRegExp(pattern: string): RegExp {
   let re = '';
@@ -61,6 +66,26 @@ export function expandFiles(names: readonly string[]): string[] {
   const dup = out.find((f, i) => out.indexOf(f) !== i);
   if (dup) throw new UsageError(`import: '${dup}' is named twice; expected each file once`);
   return out;
+}
+
+/**
+ * Call `onLine` for every line of `file` (without its \n or \r\n). Reads one
+ * chunk at a time (async iteration of the stream waits for each chunk to be
+ * processed), so memory stays bounded whatever the file's size.
+ */
+export async function forEachLine(file: string, onLine: (line: string) => void): Promise<void> {
+  let rest = '';
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const text = rest + (chunk as string);
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      onLine(text.slice(start, end));
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+  }
+  if (rest !== '') onLine(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
 }
 
 /** Run the import; resolves to the exit code. */
@@ -97,7 +122,9 @@ async function importInto(files: readonly string[], work: string, args: ImportAr
   const spoolFile = new Map<string, string>();
   const buffers = new Map<string, string[]>();
   let buffered = 0;
+  let spilled = false;
   const flush = () => {
+    spilled = true;
     for (const [k, lines] of buffers) if (lines.length) appendFileSync(spoolFile.get(k)!, `${lines.join('\n')}\n`);
     buffers.clear();
     buffered = 0;
@@ -113,19 +140,18 @@ async function importInto(files: readonly string[], work: string, args: ImportAr
       let list = buffers.get(key);
       if (!list) { list = []; buffers.set(key, list); }
       list.push(text);
-      buffered += text.length;
-      if (buffered > SPOOL_FLUSH_CHARS) flush();
+      buffered++;
+      if (buffered >= (args.spoolLines ?? SPOOL_FLUSH_LINES)) flush();
     },
   );
   for (const file of files) {
     imp.beginFile(file);
-    const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const line of rl) imp.line(line);
+    await forEachLine(file, (line) => imp.line(line));
     imp.endFile();
   }
-  flush();
+  if (spilled) flush();
   const result = imp.finish(
-    (keys) => keys.flatMap((k) => readFileSync(spoolFile.get(k)!, 'utf8').split('\n').filter((l) => l !== '').map(parseSpoolLine)),
+    (keys) => keys.flatMap((k) => (spilled ? readFileSync(spoolFile.get(k)!, 'utf8').split('\n').filter((l) => l !== '') : buffers.get(k) ?? []).map(parseSpoolLine)),
     (date, orders) => writeFileSync(join(work, 'days', `${date}.tsv`), formatDayFile(orders)),
   );
   const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
