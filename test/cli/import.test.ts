@@ -107,7 +107,7 @@ describe('freshsim import: the UCI Online Retail format', () => {
     const catalogue = JSON.parse(readFileSync(join(dir, 'uci', 'catalogue.json'), 'utf8'));
     expect(catalogue.find((s: { code: string }) => s.code === '90001X').description).toBe('CAKE STAND, THREE TIERS');
 
-    const run = freshsim(dir, 'run', '--scenario', 'uci', '--strategies', 'pto-greedy', '--seeds', '2', '--out', 'uci-run', '--workers', '0');
+    const run = freshsim(dir, 'run', '--scenario', 'uci', '--strategies', 'pto-greedy', '--seeds', '2', '--out', 'uci-run');
     expect(run.code).toBe(0);
     const results = JSON.parse(readFileSync(join(dir, 'uci-run', 'results.json'), 'utf8'));
     const rate = results.strategies['pto-greedy'].fullOrderRate.mean;
@@ -140,7 +140,7 @@ describe('freshsim import: the bakery transactions format', () => {
     const show = freshsim(dir, 'scenario', 'show', 'bakery');
     expect(show.code).toBe(0);
     expect(show.stdout.replace(/\s+/g, ' ')).toMatch(/10 of 10 SKUs have no price in the log/);
-    const run = freshsim(dir, 'run', '--scenario', 'bakery', '--strategies', 'pto-greedy,safety-stock', '--out', 'bakery-run', '--workers', '0');
+    const run = freshsim(dir, 'run', '--scenario', 'bakery', '--strategies', 'pto-greedy,safety-stock', '--out', 'bakery-run');
     expect(run.code).toBe(0);
     const results = JSON.parse(readFileSync(join(dir, 'bakery-run', 'results.json'), 'utf8'));
     expect(Object.keys(results.strategies)).toEqual(['pto-greedy', 'safety-stock']);
@@ -152,7 +152,7 @@ describe('freshsim import: the bakery transactions format', () => {
     const v = freshsim(dir, 'scenario', 'validate', 'bakery.yaml');
     expect(v.stderr).toBe('');
     expect(v.stdout).toMatch(/valid scenario 'bakery-file'.*9 history \+ 3 evaluation days, K 4, C 30, L 2/);
-    const run = freshsim(dir, 'run', '--scenario', 'bakery.yaml', '--strategies', 'pto-greedy', '--out', 'bakery-file-run', '--workers', '0');
+    const run = freshsim(dir, 'run', '--scenario', 'bakery.yaml', '--strategies', 'pto-greedy', '--out', 'bakery-file-run');
     expect(run.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'bakery-file-run', 'results.json'), 'utf8')).strategies['pto-greedy'].perDay).toHaveLength(3);
   });
