@@ -15,6 +15,8 @@ export interface StressSeed {
   readonly refundRate: number;
   /** Full-order rate over the evaluation days before the first shock (null without such days or shocks). */
   readonly preShockRate: number | null;
+  /** Mean daily full-order rate from the first shock's start to the last shock's end (null without shocks). */
+  readonly shockRate: number | null;
   /** Days after the shocks end until the rate is back within the tolerance (null: no shock or no pre-shock days). */
   readonly recoveryDays: number | null;
   /** False when the rate never came back within the evaluation days (recoveryDays is then the days left). */
@@ -64,10 +66,12 @@ export function stressSeed(run: SimulationResult, seed: number, evaluationStart:
   const end = evaluationStart + evaluationDays - 1;
   const inWindow = run.shocks.filter((s) => s.firstDay >= evaluationStart && s.firstDay <= end);
   let rec: { pre: number | null; days: number | null; recovered: boolean } = { pre: null, days: null, recovered: false };
+  let shockRate: number | null = null;
   if (inWindow.length) {
     const from = Math.min(...inWindow.map((s) => s.firstDay)) - evaluationStart;
     const to = Math.min(end, Math.max(...inWindow.map((s) => s.lastDay))) - evaluationStart;
     rec = recoveryOf(daily, from, to, opts);
+    shockRate = daily.slice(from, to + 1).reduce((a, b) => a + b, 0) / (to - from + 1);
   }
   return {
     seed,
@@ -75,6 +79,7 @@ export function stressSeed(run: SimulationResult, seed: number, evaluationStart:
     wasteUnits: run.waste.reduce((a, w) => a + w.units, 0) / evaluationDays,
     refundRate: ratio(refunded, lines),
     preShockRate: rec.pre,
+    shockRate,
     recoveryDays: rec.days,
     recovered: rec.recovered,
     daily,
@@ -104,6 +109,8 @@ export interface StressRow {
   readonly fullOrderRate: Spread;
   readonly wasteUnits: Spread;
   readonly refundRate: Spread;
+  /** Pre-shock rate minus the rate during the shocks, over seeds with both (rate points). */
+  readonly shockDrop: Spread;
   /** Over the seeds with a shock and pre-shock days; unrecovered seeds count with the days left. */
   readonly recoveryDays: Spread;
   readonly unrecovered: number;
@@ -123,6 +130,7 @@ export function stressSummary(strategy: string, seeds: readonly StressSeed[]): S
     fullOrderRate: spread(seeds.map((s) => s.fullOrderRate)),
     wasteUnits: spread(seeds.map((s) => s.wasteUnits)),
     refundRate: spread(seeds.map((s) => s.refundRate)),
+    shockDrop: spread(seeds.filter((s) => s.preShockRate !== null && s.shockRate !== null).map((s) => s.preShockRate! - s.shockRate!)),
     recoveryDays: spread(rec.map((s) => s.recoveryDays!)),
     unrecovered: rec.filter((s) => !s.recovered).length,
     worstSeed: { seed: worst.seed, fullOrderRate: worst.fullOrderRate },

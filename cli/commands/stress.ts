@@ -35,10 +35,11 @@ const trio = (s: { p5: number; p50: number; p95: number }, f: (x: number) => str
 
 /** The stress table: one row per strategy. */
 export function stressTable(rows: readonly StressRow[]): string {
-  const header = ['strategy', 'full-order % p5/p50/p95', 'waste/day p5/p50/p95', 'refunds % p5/p50/p95', 'recovery days p5/p50/p95', 'worst seed'];
+  const header = ['strategy', 'full-order % p5/p50/p95', 'drop in shock pp p5/p50/p95', 'waste/day p5/p50/p95', 'refunds % p5/p50/p95', 'recovery days p5/p50/p95', 'worst seed'];
   return formatTable(header, rows.map((r) => [
     r.strategy,
     trio(r.fullOrderRate, pct),
+    r.shockDrop.n === 0 ? '-' : trio(r.shockDrop, pct),
     trio(r.wasteUnits, (x) => num(x)),
     trio(r.refundRate, (x) => (Number.isFinite(x) ? (100 * x).toFixed(2) : '-')),
     r.recoveryDays.n === 0 ? 'no shock' : `${trio(r.recoveryDays, (x) => num(x, 1))} (n=${r.recoveryDays.n}${r.unrecovered ? `, ${r.unrecovered} not recovered` : ''})`,
@@ -87,6 +88,7 @@ export function stressCommand(args: StressArgs, services: StrategyServices | und
   io.stdout(`Stress test: ${scenario.name} — ${names.length} strateg${names.length === 1 ? 'y' : 'ies'} × ${seeds.length} seed${seeds.length === 1 ? '' : 's'} × ${evaluation} evaluation days\n`);
   io.stdout(`Shocks in the evaluation days:\n${episodes.join('\n')}\n\n`);
   io.stdout(`${stressTable(rows)}\n\n`);
+  io.stdout('Drop in shock: full-order rate before the first shock minus the mean daily rate from its start to the last shock\'s end.\n');
   io.stdout(`Recovery: days after the last shock day until the 3-day mean full-order rate is within ${args.tolerancePp} pp of its mean before the first shock.\n`);
   io.stdout('Refunds: defective lines refunded within the window plus pre-sale shortfall lines, per line ordered.\n');
   if (args.out) io.stdout(`Written: ${join(args.out, 'stress.json')}\n`);

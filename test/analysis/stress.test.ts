@@ -30,7 +30,7 @@ describe('stress figures', () => {
 
   it('summarises seeds per strategy with the worst seed', () => {
     const seed = (s: number, rate: number, rec: number | null): StressSeed => ({
-      seed: s, fullOrderRate: rate, wasteUnits: 10 * s, refundRate: 0.01, preShockRate: rec === null ? null : 0.6, recoveryDays: rec, recovered: rec !== 9, daily: [],
+      seed: s, fullOrderRate: rate, wasteUnits: 10 * s, refundRate: 0.01, preShockRate: rec === null ? null : 0.6, shockRate: rec === null ? null : 0.3, recoveryDays: rec, recovered: rec !== 9, daily: [],
     });
     const row = stressSummary('pto', [seed(1, 0.5, 2), seed(2, 0.4, 9), seed(3, 0.55, null)]);
     expect(row.worstSeed).toEqual({ seed: 2, fullOrderRate: 0.4 });
@@ -38,5 +38,6 @@ describe('stress figures', () => {
     expect(row.recoveryDays.n).toBe(2);
     expect(row.unrecovered).toBe(1);
     expect(row.wasteUnits.p5).toBeCloseTo(11, 12);
+    expect(row.shockDrop).toMatchObject({ n: 2, p50: expect.closeTo(0.3, 12) });
   });
 });
