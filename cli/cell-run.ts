@@ -8,7 +8,7 @@
 import { cellFigures, type CellFigures } from '../analysis/index.js';
 import { buildWorld } from '../scenarios/index.js';
 import { createStreams, indexDemand, simulate, type DemandIndex, type World } from '../sim/index.js';
-import { createPlanner } from '../strategies/index.js';
+import { createPlanner, type DecisionDiagnostic } from '../strategies/index.js';
 import type { CellSpec } from './cells.js';
 
 /** Decision timing of one cell (wall clock; not deterministic, kept out of results.json). */
@@ -23,6 +23,8 @@ export interface CellOutcome {
   readonly id: string;
   readonly figures: CellFigures;
   readonly timing: CellTiming;
+  /** Solver diagnostics of the cell's decisions (strategies that solve OM1), passed on to the coordinator. */
+  readonly decisions?: readonly DecisionDiagnostic[];
 }
 
 /** A cell that threw: its error as plain data (an Error's class does not survive a thread or Redis). */

@@ -35,8 +35,14 @@ export function workerScript(): string {
   return found;
 }
 
+/** What every pool thread is told (plain data): the OM1 cache options for strategies that solve OM1. */
+export interface PoolOptions {
+  readonly cacheDir?: string;
+  readonly noCache?: boolean;
+}
+
 /** A pool of `workers` threads. */
-export function createPool(workers: number): CellExecutor {
+export function createPool(workers: number, options: PoolOptions = {}): CellExecutor {
   if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`pool size ${workers}: expected a whole number ≥ 1`);
   const pool = new Piscina<CellSpec, CellOutcome | CellFailure>({
     filename: pathToFileURL(workerScript()).href,
@@ -44,6 +50,7 @@ export function createPool(workers: number): CellExecutor {
     maxThreads: workers,
     // Threads live as long as the pool: they keep their world cache.
     idleTimeout: 2 ** 31 - 1,
+    workerData: options,
   });
   return {
     run: (cell, signal) => pool.run(cell, { signal }),

@@ -10,7 +10,7 @@ import { hostname } from 'node:os';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { isCellFailure, type CellOutcome } from './cell-run.js';
 import { isInputErrorName } from './errors.js';
-import { createPool } from './pool.js';
+import { createPool, type PoolOptions } from './pool.js';
 import { checkRedis, QUEUE_NAME, redisConnection, type CellJobData } from './queue.js';
 
 /** How many times a job may be taken back from a dead worker before it counts as failed. */
@@ -23,6 +23,8 @@ export interface QueueWorkerOptions {
   /** Job lock in ms: how long a dead worker's cells wait before others take them (default 30 000). */
   readonly lockMs?: number;
   readonly log: (line: string) => void;
+  /** OM1 cache options for the pool's threads. */
+  readonly services?: PoolOptions;
   /** Resolves when the worker should stop (after finishing the cells it is running). */
   readonly stop: Promise<void>;
 }
@@ -34,7 +36,7 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<void> {
   }
   await checkRedis(opts.url);
   const lockMs = opts.lockMs ?? 30_000;
-  const pool = createPool(opts.concurrency);
+  const pool = createPool(opts.concurrency, opts.services);
   const name = `${hostname()}:${process.pid}`;
   const worker = new Worker<CellJobData, CellOutcome>(
     QUEUE_NAME,

@@ -8,11 +8,11 @@
  */
 import { type Results } from '../analysis/index.js';
 import type { Scenario } from '../scenarios/index.js';
-import { resolvedParams } from '../strategies/index.js';
+import { providedStrategyServices, resolvedParams } from '../strategies/index.js';
 import { buildPlan, shardCells, type CellSpec, type ExperimentPlan, type Shard } from './cells.js';
 import { createCellRunner, failureOf, isCellFailure, type CellFailure, type CellOutcome } from './cell-run.js';
 import { isInputErrorName } from './errors.js';
-import { createPool, defaultWorkers, type CellExecutor } from './pool.js';
+import { createPool, defaultWorkers, type CellExecutor, type PoolOptions } from './pool.js';
 import { createProgress, type ProgressSink } from './progress.js';
 import { executeOnQueue } from './queue.js';
 import { openStore, type CellRecord, type ResultStore } from './result-store.js';
@@ -89,6 +89,8 @@ export interface ExecuteOptions {
   readonly signal?: AbortSignal;
   readonly progress?: ProgressSink;
   readonly log?: (line: string) => void;
+  /** OM1 cache options for pool threads (strategies that solve OM1). */
+  readonly services?: PoolOptions;
   /** Called after each cell is stored, with the counts so far (of this shard). */
   readonly onCell?: (key: string, done: number, total: number) => void;
 }
@@ -145,7 +147,12 @@ export async function executePlan(plan: ExperimentPlan, opts: ExecuteOptions): P
         const record: CellRecord = {
           id: cell.id, key: cell.key, figures: outcome.figures, timing: outcome.timing, attempts, ranOn, finishedAt: new Date().toISOString(),
         };
-        if (store.append(record)) finished++;
+        if (store.append(record)) {
+          finished++;
+          // Diagnostics made in worker threads or on other machines reach this process's collector.
+          const onDecision = providedStrategyServices().onDecision;
+          if (onDecision) for (const d of outcome.decisions ?? []) onDecision(d);
+        }
         progress?.update(resumed + finished, failed.length);
         opts.onCell?.(cell.key, resumed + finished, mine.length);
       },
@@ -161,7 +168,8 @@ export async function executePlan(plan: ExperimentPlan, opts: ExecuteOptions): P
     } else if (opts.workers === 0) {
       interrupted = executeInline(pending, ex);
     } else {
-      interrupted = await executeLocal(pending, createPool(opts.workers ?? defaultWorkers()), opts.workers ?? defaultWorkers(), ex);
+      const workers = opts.workers ?? defaultWorkers();
+      interrupted = pending.length === 0 ? false : await executeLocal(pending, createPool(workers, opts.services), workers, ex);
     }
     progress?.finish(resumed + finished, failed.length);
     const records = new Map(plan.cells.filter((c) => store.records.has(c.id)).map((c) => [c.id, store.records.get(c.id)!]));

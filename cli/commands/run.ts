@@ -13,6 +13,7 @@ import { writeHtmlReport } from '../results-files.js';
 import { executePlan, planOfRun } from '../runner.js';
 import { summarisePlan, writeSummaries } from '../run-dir.js';
 import { aggregateTable, perDayTable } from '../tables.js';
+import type { PoolOptions } from '../pool.js';
 import { accountFor, type Io, type RunContext } from './outcome.js';
 
 /** Parsed flags of `run`. */
@@ -32,6 +33,8 @@ export interface RunArgs {
   readonly retries?: number;
   /** redis://HOST:PORT: run the cells on `freshsim worker`s instead of a local pool. */
   readonly queue?: string;
+  /** OM1 cache options for the pool's threads. */
+  readonly services?: PoolOptions;
 }
 
 /** Default output directory: runs/<scenario>/<UTC timestamp>. */
@@ -76,7 +79,7 @@ export async function runCommand(args: RunArgs, io: Io, ctx: RunContext = {}): P
   const started = performance.now();
   const plan = planOfRun({ scenario, strategies: names.map((name) => ({ name })), seeds, baseline: args.baseline, version: freshsimVersion() });
   const r = await executePlan(plan, {
-    dir: out, workers: args.workers, retries: args.retries, queue: args.queue,
+    dir: out, workers: args.workers, retries: args.retries, queue: args.queue, services: args.services,
     signal: ctx.signal, progress: ctx.progress, log: (line) => io.stderr(`${line}\n`),
   });
   const code = accountFor(r, `freshsim run --scenario ${args.scenario} --strategies ${names.join(',')} --seeds ${args.seeds} --out ${out}`, io);

@@ -12,6 +12,7 @@ import { summarisePlan, writeSummaries } from '../run-dir.js';
 import { executePlan } from '../runner.js';
 import { aggregateTable } from '../tables.js';
 import { checkCount } from './run.js';
+import type { PoolOptions } from '../pool.js';
 import { accountFor, type Io, type RunContext } from './outcome.js';
 
 /** Parsed flags of `sweep`. */
@@ -22,6 +23,8 @@ export interface SweepArgs {
   readonly retries?: number;
   readonly queue?: string;
   readonly shard?: string;
+  /** OM1 cache options for the pool's threads. */
+  readonly services?: PoolOptions;
 }
 
 /** Run the `sweep` command; resolves to the exit code. */
@@ -36,7 +39,7 @@ export async function sweepCommand(args: SweepArgs, io: Io, ctx: RunContext = {}
   io.stderr(`sweep '${plan.name}': ${plan.cells.length} cells (${plan.scenarios.length} scenarios × ${plan.variants.length} strategies × ${plan.seeds.length} seeds)` +
     `${shard ? `, shard ${shard.index}/${shard.count}` : ''} → ${out}\n`);
   const r = await executePlan(plan, {
-    dir: out, workers: args.workers, retries: args.retries ?? file.retries, queue: args.queue, shard,
+    dir: out, workers: args.workers, retries: args.retries ?? file.retries, queue: args.queue, shard, services: args.services,
     signal: ctx.signal, progress: ctx.progress, log: (line) => io.stderr(`${line}\n`),
   });
   const rerun = `freshsim sweep ${args.file} --out ${base}${shard ? ` --shard ${shard.index}/${shard.count}` : ''}`;

@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../errors.js';
 import { runQueueWorker } from '../queue-worker.js';
-import { defaultWorkers } from '../pool.js';
+import { defaultWorkers, type PoolOptions } from '../pool.js';
 import { checkCount } from './run.js';
 import type { Io } from './outcome.js';
 
@@ -14,6 +14,8 @@ export interface WorkerArgs {
   readonly queue: string;
   readonly concurrency?: number;
   readonly lockSeconds?: number;
+  /** OM1 cache options for the pool's threads. */
+  readonly services?: PoolOptions;
 }
 
 /** Run the `worker` command; resolves to the exit code when stopped. */
@@ -37,6 +39,7 @@ export async function workerCommand(args: WorkerArgs, io: Io): Promise<number> {
     concurrency: args.concurrency ?? defaultWorkers(),
     lockMs: args.lockSeconds !== undefined ? args.lockSeconds * 1000 : undefined,
     log: (line) => io.stderr(`${line}\n`),
+    services: args.services,
     stop,
   });
   return 0;

@@ -138,6 +138,21 @@ describe('freshsim sweep', () => {
     expect(r.stderr).not.toContain('internal error');
   });
 
+  it('runs HiGHS-backed strategies (opt) in pool threads like in the main thread, passing their diagnostics on', () => {
+    // A one-day warm-up keeps OM1 solves (the slow part) to two per run.
+    const scenario = freshsim(['scenario', 'show', 'tiny']).stdout.replace(/warmup: \d+/, 'warmup: 1');
+    writeFileSync(join(dir, 'tiny-short.yaml'), scenario);
+    const file = join(dir, 'opt.yaml');
+    writeFileSync(file, 'name: opt-pool\nscenarios: [tiny-short.yaml]\nstrategies: [pto-greedy, opt]\nseeds: 1\nevaluationDays: 1\n');
+    const pooled = freshsim(['sweep', file, '--out', join(dir, 'opt-pool'), '--workers', '1', '--no-cache']);
+    expect(pooled.stderr).not.toContain('internal error');
+    expect(pooled.code).toBe(0);
+    expect(pooled.stderr).toMatch(/opt: OM1 .* \(0 from cache\)/);
+    const inline = freshsim(['sweep', file, '--out', join(dir, 'opt-inline'), '--workers', '0', '--no-cache']);
+    expect(inline.code).toBe(0);
+    expect(readFileSync(join(dir, 'opt-pool', 'results.json'), 'utf8')).toBe(readFileSync(join(dir, 'opt-inline', 'results.json'), 'utf8'));
+  });
+
   it('rejects a bad --shard with exit 2', () => {
     const r = freshsim(['sweep', experiment, '--shard', '3/2']);
     expect(r.code).toBe(2);
