@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { startRedis, type TestRedis } from '../../bench/redis-server.js';
 
 const bin = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const CELLS = 8; // 2 strategies × 4 seeds

@@ -1,5 +1,5 @@
 /*
- * A real redis-server (Debian package) for queue tests: on a free loopback
+ * A real redis-server (Debian package) for queue tests and benchmarks: on a free loopback
  * port (never the default 6379), with its own temporary directory and no
  * persistence, stopped by its PID.
  */

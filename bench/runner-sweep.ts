@@ -1,0 +1,120 @@
+/**
+ * Experiment-runner benchmark: wall-clock cells/s of a sweep of ≥ 200
+ * non-learning cells (tiny × pto-greedy, safety-stock, newsvendor × N seeds)
+ * inline, on a local pool of 1 and 2 workers (parallel efficiency = rate(2) /
+ * (2 · rate(1))), and through Redis + BullMQ with 1 and 2 `freshsim worker`
+ * processes (overhead per cell against the local pool of the same size).
+ * Every configuration runs `--rounds` times, interleaved, into a fresh
+ * directory; the table gives the median and the spread. Needs the build and,
+ * for the queue rows, redis-server.
+ *
+ *   npm run build && node dist/bench/runner-sweep.js [--seeds 70] [--rounds 3] [--no-queue]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { executePlan, planOfRun } from '../cli/runner.js';
+import { builtinScenario } from '../scenarios/index.js';
+import { startRedis, type TestRedis } from './redis-server.js';
+
+const arg = (name: string, dflt: number): number => {
+  const k = process.argv.indexOf(`--${name}`);
+  return k >= 0 ? Number(process.argv[k + 1]) : dflt;
+};
+const seeds = arg('seeds', 70);
+const rounds = arg('rounds', 3);
+const withQueue = !process.argv.includes('--no-queue');
+const bin = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+const plan = planOfRun({
+  scenario: builtinScenario('tiny')!,
+  strategies: [{ name: 'pto-greedy' }, { name: 'safety-stock' }, { name: 'newsvendor' }],
+  seeds: Array.from({ length: seeds }, (_, k) => k + 1),
+  version: 'bench',
+});
+const cells = plan.cells.length;
+
+/** Start `freshsim worker` processes and resolve once each is taking cells. */
+async function startWorkers(url: string, n: number): Promise<ChildProcess[]> {
+  return Promise.all(Array.from({ length: n }, () => new Promise<ChildProcess>((resolve, reject) => {
+    const w = spawn(process.execPath, [bin, 'worker', '--queue', url, '--concurrency', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    w.stderr!.on('data', (d) => {
+      err += d;
+      if (err.includes('taking cells')) resolve(w);
+    });
+    w.once('exit', (code) => reject(new Error(`worker exited (${code}): ${err}`)));
+  })));
+}
+
+async function stopWorkers(ws: ChildProcess[]): Promise<void> {
+  await Promise.all(ws.map((w) => new Promise<void>((resolve) => {
+    w.removeAllListeners('exit');
+    w.once('exit', () => resolve());
+    w.kill('SIGTERM');
+  })));
+}
+
+interface Config { readonly name: string; readonly workers: number; readonly queue: boolean }
+
+async function timeOnce(c: Config, redis: TestRedis | undefined): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'freshsim-bench-runner-'));
+  const ws = c.queue ? await startWorkers(redis!.url, c.workers) : [];
+  try {
+    const t0 = performance.now();
+    const r = await executePlan(plan, { dir, workers: c.workers, queue: c.queue ? redis!.url : undefined });
+    const seconds = (performance.now() - t0) / 1000;
+    if (!r.complete || r.finished !== cells) throw new Error(`${c.name}: ${r.finished} of ${cells} cells finished`);
+    return seconds;
+  } finally {
+    await stopWorkers(ws);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+async function main(): Promise<void> {
+  const configs: Config[] = [
+    { name: 'inline (main thread)', workers: 0, queue: false },
+    { name: 'pool, 1 worker', workers: 1, queue: false },
+    { name: 'pool, 2 workers', workers: 2, queue: false },
+    ...(withQueue ? [{ name: 'Redis, 1 worker process', workers: 1, queue: true }, { name: 'Redis, 2 worker processes', workers: 2, queue: true }] : []),
+  ];
+  const redis = withQueue ? await startRedis() : undefined;
+  const load0 = loadavg()[0];
+  const times = new Map<string, number[]>(configs.map((c) => [c.name, []]));
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const c of configs) {
+        const s = await timeOnce(c, redis);
+        times.get(c.name)!.push(s);
+        process.stderr.write(`round ${round + 1}: ${c.name}: ${s.toFixed(2)} s (${(cells / s).toFixed(1)} cells/s), load ${loadavg()[0].toFixed(1)}\n`);
+      }
+    }
+  } finally {
+    await redis?.stop();
+  }
+  const rate = (name: string) => cells / median(times.get(name)!);
+  const rows = configs.map((c) => {
+    const ts = times.get(c.name)!;
+    const extra = c.workers === 2 ? `${((100 * rate(c.name)) / (2 * rate(c.queue ? 'Redis, 1 worker process' : 'pool, 1 worker'))).toFixed(0)}%` : '';
+    const overhead = c.queue ? `${((1000 * (median(ts) - median(times.get(`pool, ${c.workers} worker${c.workers === 1 ? '' : 's'}`)!))) / cells).toFixed(1)} ms` : '';
+    return `| ${c.name} | ${rate(c.name).toFixed(1)} | ${median(ts).toFixed(2)} (${Math.min(...ts).toFixed(2)}–${Math.max(...ts).toFixed(2)}) | ${extra} | ${overhead} |`;
+  });
+  process.stdout.write([
+    `${cells} cells (tiny × pto-greedy, safety-stock, newsvendor × ${seeds} seeds; 5 evaluation + 5 warm-up days each), ` +
+      `${rounds} rounds, median wall time (min–max); ${cpus().length} cores, 1-min load ${load0.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end.`,
+    '',
+    '| configuration | cells/s | wall s, median (min–max) | parallel efficiency | overhead per cell vs local pool |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n'));
+}
+
+main().catch((e) => {
+  process.stderr.write(`${(e as Error).stack}\n`);
+  process.exitCode = 1;
+});
