@@ -11,6 +11,9 @@ import { mergeCommand } from './commands/merge.js';
 import { interruptSignal, stderrProgress } from './commands/outcome.js';
 import { sweepCommand } from './commands/sweep.js';
 import { workerCommand } from './commands/worker.js';
+import { baselineCommand } from './commands/baseline.js';
+import { checkCommand, DEFAULT_TOLERANCE_PP } from './commands/check.js';
+import { reportCommand } from './commands/report.js';
 import { listCommand, showCommand, validateCommand } from './commands/scenario.js';
 import { om1Command } from './commands/om1.js';
 import { stressCommand } from './commands/stress.js';
@@ -33,8 +36,6 @@ export async function main(argv: string[]): Promise<number> {
     const { signal, dispose } = interruptSignal(io.stderr);
     try { return await f({ signal, progress: stderrProgress() }); } finally { dispose(); }
   });
-  /** The OM1 cache flags, for the runner's worker threads. */
-  const poolServices = (a: { [k: string]: unknown }) => ({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
   const runnerOptions = <T>(y: import('yargs').Argv<T>) => y
     .option('workers', { type: 'number', describe: 'local worker threads (default: one per core; 0 = in this thread)' })
     .option('retries', { type: 'number', describe: 'extra attempts for a cell whose worker threw or died (default 1)' })
@@ -43,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName('freshsim')
     .version(freshsimVersion())
     .strict()
-    .demandCommand(1, 'expected a command: run, sweep, worker, merge, import, scenario')
+    .demandCommand(1, 'expected a command: run, sweep, worker, merge, import, report, check, baseline, scenario')
     .command(
       'run',
       'simulate strategies on a scenario over seeds and write results',
@@ -54,23 +55,40 @@ export async function main(argv: string[]): Promise<number> {
         .option('out', { type: 'string', describe: 'output directory (default runs/<scenario>/<timestamp>)' })
         .option('baseline', { type: 'string', describe: 'strategy the paired differences are against (default: the first)' })
         .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout instead of tables' })
-        .option('overwrite', { type: 'boolean', default: false, describe: 'replace results already in --out' }),
-      (a) => runner((ctx) => runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite, workers: a.workers, retries: a.retries, queue: a.queue, services: poolServices(a) }, io, ctx)),
+        .option('overwrite', { type: 'boolean', default: false, describe: 'replace results already in --out' })
+        .option('report', { type: 'boolean', default: true, describe: 'write report.html, the HTML comparison report (--no-report to skip)' }),
+      (a) => runner((ctx) => runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite, workers: a.workers, retries: a.retries, queue: a.queue, report: a.report }, io, ctx)),
     )
     .command('sweep <file>', 'run an experiment file (scenarios × strategy grids × seeds), resumably', (y) => runnerOptions(y
       .positional('file', { type: 'string', demandOption: true, describe: 'experiment file (YAML/JSON)' })
       .option('out', { type: 'string', describe: 'run directory (default: the file\'s out, else runs/<name>)' })
       .option('shard', { type: 'string', describe: 'I/N: run only the I-th of N deterministic slices (into OUT/shard-I-of-N)' })),
-    (a) => runner((ctx) => sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, shard: a.shard, services: poolServices(a) }, io, ctx)))
+    (a) => runner((ctx) => sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, shard: a.shard }, io, ctx)))
     .command('worker', 'run cells from a Redis queue (for `sweep --queue`) until stopped', (y) => y
       .option('queue', { type: 'string', demandOption: true, describe: 'redis://HOST:PORT' })
       .option('concurrency', { type: 'number', describe: 'cells at once, one thread each (default: one per core)' })
       .option('lock-seconds', { type: 'number', describe: 'job lock: how soon a dead worker\'s cells go to others (default 30)' }),
-    (a) => guard(() => workerCommand({ queue: a.queue, concurrency: a.concurrency, lockSeconds: a.lockSeconds, services: poolServices(a) }, io)))
+    (a) => guard(() => workerCommand({ queue: a.queue, concurrency: a.concurrency, lockSeconds: a.lockSeconds }, io)))
     .command('merge <shards..>', 'join the run directories of sweep shards and write the summaries', (y) => y
       .positional('shards', { type: 'string', array: true, demandOption: true, describe: 'shard run directories' })
       .option('out', { type: 'string', demandOption: true, describe: 'merged run directory' }),
     (a) => guard(() => mergeCommand({ shards: a.shards as string[], out: a.out }, io)))
+    .command('report <run>', 'write the self-contained HTML comparison report of a run', (y) => y
+      .positional('run', { type: 'string', demandOption: true, describe: 'run directory (holding results.json) or results file' })
+      .option('out', { type: 'string', describe: 'HTML file to write (default RUN/report.html)' })
+      .option('baseline', { type: 'string', describe: 'strategy the paired differences are against' }),
+    (a) => guard(() => reportCommand({ run: a.run as string, out: a.out, baseline: a.baseline }, io)))
+    .command('check <runs..>', 'regression gate: compare runs with a baseline (exit 1 on a significant fall)', (y) => y
+      .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directories (one per scenario)' })
+      .option('baseline', { type: 'string', demandOption: true, describe: 'baseline file written by `freshsim baseline`' })
+      .option('tolerance-pp', { type: 'number', default: DEFAULT_TOLERANCE_PP, describe: 'allowed fall of the full-order rate, percentage points' })
+      .option('junit', { type: 'string', describe: 'write JUnit XML here (one test case per scenario and strategy)' }),
+    (a) => guard(() => checkCommand({ runs: a.runs as string[], baseline: a.baseline, tolerancePp: a.tolerancePp, junit: a.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY || undefined }, io)))
+    .command('baseline <runs..>', 'write a regression-gate baseline from runs', (y) => y
+      .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directories (one per scenario)' })
+      .option('out', { type: 'string', demandOption: true, describe: 'baseline file to write' })
+      .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing baseline file' }),
+    (a) => guard(() => baselineCommand({ runs: a.runs as string[], out: a.out, overwrite: a.overwrite }, io)))
     .command('import <files..>', 'import transaction logs (CSV, one order line per line) into a directory a scenario can replay', (y) => y
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'CSV files or globs (read as one log)' })
       .option('out', { type: 'string', demandOption: true, describe: 'directory to write (day files, catalogue, profile, cleaning report)' })
