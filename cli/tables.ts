@@ -70,10 +70,15 @@ export function aggregateTable(r: Results, timing?: Timing): string {
 /** Per-day rows of every strategy as CSV (one row per strategy and day, means over seeds). */
 export function perDayCsv(r: Results): string {
   const cols = ['strategy', 'day', 'orders', 'fullOrderRate', 'splitOrderRate', 'shortOrderRate', 'lineFillRate', 'wasteUnits', 'gmv', 'skusStocked', 'unitsPlanned'] as const;
-  const lines = [cols.join(',')];
+  // A `shocks` column (labels active that day, `; `-separated) only when the scenario has shocks.
+  const shocks = Object.values(r.strategies).some((s) => s.perDay.some((d) => d.shocks !== undefined));
+  const lines = [[...cols, ...(shocks ? ['shocks'] : [])].join(',')];
   for (const [name, s] of Object.entries(r.strategies)) {
     for (const d of s.perDay) {
-      lines.push([csvCell(name), d.day, d.orders, d.fullOrderRate, d.splitOrderRate, d.shortOrderRate, d.lineFillRate, d.wasteUnits, d.gmv, d.skusStocked, d.unitsPlanned].join(','));
+      lines.push([
+        csvCell(name), d.day, d.orders, d.fullOrderRate, d.splitOrderRate, d.shortOrderRate, d.lineFillRate, d.wasteUnits, d.gmv, d.skusStocked, d.unitsPlanned,
+        ...(shocks ? [csvCell((d.shocks ?? []).join('; '))] : []),
+      ].join(','));
     }
   }
   return `${lines.join('\n')}\n`;
