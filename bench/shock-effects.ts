@@ -80,9 +80,9 @@ function supplierFailure(): string {
       const rows = run.siteDays.filter((m) => m.day >= a && m.day <= b);
       return rows.reduce((x, m) => x + m.fullOrders, 0) / rows.reduce((x, m) => x + m.orders, 0);
     }));
-    out.push([name, pct(avg(rec.map((r) => r.unitsDelivered / r.unitsOrdered))), pct(avg(rec.map((r) => r.onTimeOrders / r.purchaseOrders))), pct(rate(H, H + 6)), pct(rate(H + 7, H + 16)), pct(rate(H + 17, H + 27))]);
+    out.push([name, pct(avg(rec.map((r) => r.unitsDelivered / r.unitsOrdered))), pct(avg(rec.map((r) => r.onTimeOrders / r.purchaseOrders))), pct(rate(H, H + 6)), pct(rate(H + 7, H + 20)), pct(rate(H + 21, H + 34))]);
   }
-  return table(['scenario', 'green-farms fill (units) %', 'green-farms on time %', 'full-order % days 1–7', 'days 8–17 (failure)', 'days 18–28'], out);
+  return table(['scenario', 'green-farms fill (units) %', 'green-farms on time %', 'full-order % days 1–7', 'days 8–21 (failure)', 'days 22–35'], out);
 }
 
 function qualityIncident(): string {

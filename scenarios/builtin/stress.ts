@@ -23,13 +23,13 @@ export const lockdownCity: ScenarioInput = {
   },
 };
 
-/** The vegetables supplier delivers 20% of orders in full and two days late, for 10 days. */
+/** The vegetables supplier fails for two weeks: 10% of orders in full (the rest 30–90%), five days late. */
 export const supplierFailure: ScenarioInput = {
   ...city,
   name: 'supplier-failure',
-  description: 'green-farms (vegetables) fails for 10 days: fill rate 0.2, lead time +2 days.',
-  days: { history: 42, evaluation: 28, warmup: 7 },
-  shocks: { timeline: [{ kind: 'supplier-disruption', label: 'green-farms failure', supplier: 'green-farms', start: 7, days: 10, fillRate: 0.2, leadTimeExtraDays: 2 }] },
+  description: 'green-farms (vegetables) fails for 14 days: fill rate 0.1 (a partial delivery brings 30–90%), lead time +5 days.',
+  days: { history: 42, evaluation: 35, warmup: 7 },
+  shocks: { timeline: [{ kind: 'supplier-disruption', label: 'green-farms failure', supplier: 'green-farms', start: 7, days: 14, fillRate: 0.1, leadTimeExtraDays: 5 }] },
 };
 
 /** prime-meats' meat is 8× as often defective in region south for 10 days. */
