@@ -7,6 +7,7 @@ import type { SimulationResult } from '../sim/index.js';
 import { cellFigures, type CellFigures, type DayFigures, type RunFigures } from './cell-figures.js';
 import { shocksOn, shockWindows, summariseRisk, type RiskSummary, type ShockWindowRow } from './risk-figures.js';
 import { estimate, mean, pairedDifference, type Estimate } from './stats.js';
+import { stockedByRankSummary, type StockedByRankSummary } from './stocked-by-rank.js';
 
 /** One evaluation day of one strategy, averaged over replications. */
 export interface DayRow {
@@ -57,6 +58,8 @@ export interface StrategySummary {
   readonly replenishmentShortUnits: Estimate;
   readonly planShape: PlanShapeSummary;
   readonly perDay: readonly DayRow[];
+  /** Share of SKUs stocked by sales-rank bucket (reports' StockedByRank), when the runner recorded it. */
+  readonly stockedByRank?: StockedByRankSummary;
   /** Refund rate by lag with nowcast (reports' RefundByLag), stages, suppliers, pick-ups, lateness. */
   readonly refundByLag?: RiskSummary['refundByLag'];
   readonly stages?: RiskSummary['stages'];
@@ -184,6 +187,7 @@ export function summariseFigures(all: readonly StrategyFigures[], meta: SummaryM
       },
       perDay: dayRows(s, meta),
       ...(s.cells.every((c) => c.risk) ? riskFields(summariseRisk(s.cells.map((c) => c.risk!))) : {}),
+      ...(s.cells.every((c) => c.stockedByRank) ? { stockedByRank: stockedByRankSummary(s.cells.map((c) => c.stockedByRank!)) } : {}),
     };
   }
   const base = baseline ?? all.find((s) => !strategies[s.name].oracle)?.name;

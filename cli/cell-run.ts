@@ -5,7 +5,7 @@
  * thread, in a pool worker and in a distributed worker, so a cell's numbers
  * never depend on where it ran.
  */
-import { cellFigures, type CellFigures } from '../analysis/index.js';
+import { cellFigures, stockedByRankRecorder, type CellFigures } from '../analysis/index.js';
 import { buildWorld } from '../scenarios/index.js';
 import { createStreams, indexDemand, simulate, type DemandIndex, type World } from '../sim/index.js';
 import { createPlanner, type DecisionDiagnostic } from '../strategies/index.js';
@@ -69,7 +69,9 @@ export function createCellRunner(clock?: () => number): (cell: CellSpec) => Cell
   }
   return (cell) => {
     const { world, demand } = worldOf(cell);
-    const planner = createPlanner(cell.strategy.name, cell.strategy.params);
+    // Records which SKUs each evaluation-day plan stocks, by sales rank (the report's Figure-8 chart).
+    const stocked = stockedByRankRecorder(cell.scenario.days.history);
+    const planner = stocked.wrap(createPlanner(cell.strategy.name, cell.strategy.params));
     const streams = createStreams(cell.scenario.seed, cell.replication);
     const run = simulate(world, planner, { streams, demand, clock });
     const ms = run.decisionMs;
@@ -81,7 +83,7 @@ export function createCellRunner(clock?: () => number): (cell: CellSpec) => Cell
     }
     return {
       id: cell.id,
-      figures: cellFigures(run, cell.scenario.days.history, cell.scenario.days.evaluation),
+      figures: cellFigures(run, cell.scenario.days.history, cell.scenario.days.evaluation, stocked.figures()),
       timing: { decisions: ms.length, totalMs, maxMs },
     };
   };
