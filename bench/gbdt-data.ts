@@ -10,11 +10,15 @@ import type { FeatureMatrix } from '../strategies/index.js';
 /** Features per row in the benchmark set. */
 export const BENCH_FEATURES = 30;
 
-/** A generated data set: features and both targets (binary and continuous). */
+/** A generated data set: features, both targets (binary and continuous) and what generated them. */
 export interface SyntheticSet {
   readonly x: FeatureMatrix;
   readonly binary: Float64Array;
   readonly continuous: Float64Array;
+  /** The latent score behind each row (the best possible ranking for the binary label). */
+  readonly latent: Float64Array;
+  /** The continuous target without its noise (the best possible regression prediction, up to the clip at 0). */
+  readonly noiseFree: Float64Array;
 }
 
 /** The latent score of one row (features `v[o..o+30)`), missing values read as 0. */
@@ -41,6 +45,8 @@ export function syntheticSet(rng: Stream, rows: number): SyntheticSet {
   const values = new Float64Array(rows * nf);
   const binary = new Float64Array(rows);
   const continuous = new Float64Array(rows);
+  const latentScore = new Float64Array(rows);
+  const noiseFree = new Float64Array(rows);
   for (let r = 0; r < rows; r++) {
     const o = r * nf;
     const base = rng.gamma(1.5) * 4;
@@ -61,10 +67,12 @@ export function syntheticSet(rng: Stream, rows: number): SyntheticSet {
     values[o + 13] = values[o + 2] * 0.8 + rng.uniform() * 0.2;
     for (let f = 14; f < nf; f++) values[o + f] = f % 4 === 0 && rng.bernoulli(0.1) ? NaN : rng.normal();
     const s = latent(values, o);
+    latentScore[r] = s;
+    noiseFree[r] = Math.max(0, 10 + 6 * s);
     binary[r] = rng.bernoulli(1 / (1 + Math.exp(-s))) ? 1 : 0;
     continuous[r] = Math.max(0, 10 + 6 * s + 3 * rng.normal());
   }
-  return { x: { numRows: rows, numFeatures: nf, values }, binary, continuous };
+  return { x: { numRows: rows, numFeatures: nf, values }, binary, continuous, latent: latentScore, noiseFree };
 }
 
 /** Area under the ROC curve of scores against 0/1 labels (ties count one half). */
