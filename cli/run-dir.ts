@@ -9,8 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { summariseFigures, type Results } from '../analysis/index.js';
-import { validateScenario } from '../scenarios/index.js';
-import { dateOf } from '../sim/index.js';
+import { scenarioDateOf, validateScenario } from '../scenarios/index.js';
 import { buildPlan, type ExperimentPlan, type Shard } from './cells.js';
 import { UsageError } from './errors.js';
 import { writeFileDurable } from './files.js';
@@ -88,7 +87,7 @@ export function summarisePlan(plan: ExperimentPlan, records: ReadonlyMap<string,
         scenario: scenario.name,
         scenarioSeed: scenario.seed,
         seeds: plan.seeds,
-        days: Array.from({ length: scenario.days.evaluation }, (_, k) => dateOf(scenario.startDate, first + k)),
+        days: Array.from({ length: scenario.days.evaluation }, (_, k) => scenarioDateOf(scenario, first + k)),
         evaluationStart: first,
         constraints: scenario.constraints,
       },

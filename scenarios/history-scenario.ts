@@ -78,16 +78,30 @@ export function completeHistoryScenario(raw: Raw, file: string): { input: Scenar
   const categories: Raw[] = Array.isArray(rawCat?.categories) ? [...(rawCat!.categories as Raw[])] : [];
   const known = new Set(categories.map((c) => c.name));
   const dataCats = [...new Set(loaded.catalogue.map((s) => (s.category === '' ? uncategorised : s.category)))].sort();
+  const templateCats = new Map(((template.catalogue as Raw).categories as Raw[]).map((c) => [String(c.name).toLowerCase(), c]));
   for (const name of dataCats) {
     if (known.has(name)) continue;
-    categories.push({ name, ...genericCategory });
-    stated.push(`category '${name}': no defaults given; prices ${genericCategory.price.join('–')} (geometric mean used when the log has none), cost ratio ${genericCategory.costRatio}, shelf life ${genericCategory.shelfLifeDays.join('–')} days (midpoint used)`);
+    const t = templateCats.get(name.toLowerCase());
+    const c: Raw = t ? { ...t, name, related: [] } : { name, ...genericCategory };
+    categories.push(c);
+    const range = (r: unknown) => (r as number[]).join('–');
+    stated.push(`category '${name}': ${t ? "defaults of the built-in 'tiny' category of that name" : 'no defaults given'}: prices ${range(c.price)} (geometric mean used when the log has none), cost ratio ${c.costRatio}, shelf life ${range(c.shelfLifeDays)} days (midpoint used)`);
   }
   const unpriced = loaded.catalogue.filter((s) => s.price === null).length;
   if (unpriced > 0) stated.push(`${unpriced} of ${loaded.catalogue.length} SKUs have no price in the log: their category's default price is used`);
   stated.push(`shelf lives are not in the log: each SKU gets its category's midpoint shelf life`);
 
   let suppliers = Array.isArray(raw.suppliers) ? [...(raw.suppliers as Raw[])] : [];
+  if (raw.suppliers === undefined) {
+    // The built-in suppliers of the categories the log shares with 'tiny'.
+    const names = new Set(categories.map((c) => c.name as string));
+    for (const sup of template.suppliers as Raw[]) {
+      const cats = (sup.categories as string[]).filter((c) => names.has(c));
+      if (cats.length === 0) continue;
+      suppliers.push({ ...sup, categories: cats });
+      stated.push(`supplier '${sup.name}' for ${cats.join(', ')}: lead time ${sup.leadTimeDays} d, on time ${sup.onTimeProbability}, fill rate ${sup.fillRate}, defect rate ${sup.defectRate} (from the built-in 'tiny')`);
+    }
+  }
   const supplied = new Set(suppliers.flatMap((s) => (Array.isArray(s.categories) ? (s.categories as string[]) : [])));
   const unsupplied = categories.map((c) => c.name as string).filter((c) => !supplied.has(c));
   if (unsupplied.length > 0) {

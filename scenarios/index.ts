@@ -12,6 +12,7 @@ export * from './import/index.js';
 export { isHistoryDir, loadHistory, type LoadedHistory } from './history-source.js';
 export { buildHistoryWorld, replayTimeOfDay, selectDays, uncategorised, type DaySelection } from './history-world.js';
 export { completeHistoryScenario, historyDirScenario } from './history-scenario.js';
+export { scenarioDateOf } from './scenario-dates.js';
 
 import { builtinScenarios } from './builtin/index.js';
 import { validateScenario } from './parse.js';

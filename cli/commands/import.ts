@@ -8,7 +8,7 @@
 import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, appendFileSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
-  CsvError, createImporter, dateFormats, formatDayFile, formatProfile, formatReport, parseSpoolLine, spoolLine,
+  CsvError, createImporter, dateFormats, formatDayFile, formatProfile, formatReport, historyDirScenario, parseSpoolLine, ScenarioError, spoolLine,
   type DateFormat, type ImportResult,
 } from '../../scenarios/index.js';
 import { UsageError } from '../errors.js';
@@ -109,7 +109,15 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
     renameSync(work, out);
     for (const l of formatReport(result.report)) io.stdout(`${l}\n`);
     for (const l of formatProfile(result.profile)) io.stdout(`${l}\n`);
-    io.stdout(`Imported into ${args.out} (replay with: freshsim run --scenario ${args.out})\n`);
+    io.stdout(`Imported into ${args.out}\n`);
+    try {
+      const { stated } = historyDirScenario(out);
+      io.stdout(`Replay with: freshsim run --scenario ${args.out} --strategies pto-greedy — defaults taken from the data:\n`);
+      for (const l of stated) io.stdout(`  ${l}\n`);
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      io.stdout(`Not replayable with the defaults: ${e.problems.join('; ')}\n`);
+    }
     return 0;
   } catch (e) {
     rmSync(work, { recursive: true, force: true });

@@ -114,6 +114,13 @@ describe('freshsim import: the UCI Online Retail format', () => {
     expect(rate).toBeGreaterThan(0);
     expect(rate).toBeLessThanOrEqual(1);
     expect(results.strategies['pto-greedy'].perDay).toHaveLength(2);
+    expect(results.days).toEqual(['2010-12-15', '2010-12-16']);
+
+    // Evaluation days chosen by date: Saturday the 11th has no orders and is skipped, not faked.
+    writeFileSync(join(dir, 'uci-dec.yaml'), 'name: uci-dec\nhistory:\n  dir: uci\n  evaluationFrom: 2010-12-10\n  evaluationTo: 2010-12-13\n');
+    const byDate = freshsim(dir, 'run', '--scenario', 'uci-dec.yaml', '--strategies', 'pto-greedy', '--out', 'uci-dec-run');
+    expect(byDate.code, byDate.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'uci-dec-run', 'results.json'), 'utf8')).days).toEqual(['2010-12-10', '2010-12-12', '2010-12-13']);
   });
 
   it('reads one file per day through a glob as the same log', () => {

@@ -81,11 +81,14 @@ describe('history worlds', () => {
       'L = 1: 0.4 × C / K, at least 1',
       '3 of 3 SKUs have no price in the log: their category\'s default price is used',
     ]));
-    expect(stated.some((s) => s.startsWith("category 'bakery': no defaults given"))).toBe(true);
+    expect(stated).toContain("category 'bakery': defaults of the built-in 'tiny' category of that name: prices 4–25 (geometric mean used when the log has none), cost ratio 0.55, shelf life 2–4 days (midpoint used)");
+    expect(stated).toContain("supplier 'orchard-co' for fruit: lead time 2 d, on time 0.95, fill rate 0.96, defect rate 0.012 (from the built-in 'tiny')");
     expect(scenario.description).toContain('K = 2');
     const world = buildWorld(scenario, 1);
     const apple = world.skus.find((s) => s.code === 'APPLE')!;
-    expect(apple).toMatchObject({ unit: 'kg', category: 'fruit', price: Math.round(Math.sqrt(10) * 100) / 100, shelfLifeDays: 5 });
+    // fruit in 'tiny': prices 6–45 (geometric mean 16.43), shelf life 5–10 days (midpoint 7.5 → 8).
+    expect(apple).toMatchObject({ unit: 'kg', category: 'fruit', price: 16.43, shelfLifeDays: 8 });
+    expect(world.suppliers[apple.supplier].name).toBe('orchard-co');
     expect(world.skus.map((s) => s.code)).toEqual(['APPLE', 'BREAD', 'MILK']);
     expect(world.sites.filter((s) => s.level === 'front').map((s) => s.name)).toEqual(['front-1']);
   });
