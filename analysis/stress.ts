@@ -111,8 +111,9 @@ export interface StressRow {
   readonly refundRate: Spread;
   /** Pre-shock rate minus the rate during the shocks, over seeds with both (rate points). */
   readonly shockDrop: Spread;
-  /** Over the seeds with a shock and pre-shock days; unrecovered seeds count with the days left. */
+  /** Over the seeds that recovered within the evaluation days (a shock and pre-shock days needed). */
   readonly recoveryDays: Spread;
+  /** Seeds with a measurable shock whose rate had not recovered by the last evaluation day. */
   readonly unrecovered: number;
   /** The seed with the lowest full-order rate. */
   readonly worstSeed: { readonly seed: number; readonly fullOrderRate: number };
@@ -131,7 +132,7 @@ export function stressSummary(strategy: string, seeds: readonly StressSeed[]): S
     wasteUnits: spread(seeds.map((s) => s.wasteUnits)),
     refundRate: spread(seeds.map((s) => s.refundRate)),
     shockDrop: spread(seeds.filter((s) => s.preShockRate !== null && s.shockRate !== null).map((s) => s.preShockRate! - s.shockRate!)),
-    recoveryDays: spread(rec.map((s) => s.recoveryDays!)),
+    recoveryDays: spread(rec.filter((s) => s.recovered).map((s) => s.recoveryDays!)),
     unrecovered: rec.filter((s) => !s.recovered).length,
     worstSeed: { seed: worst.seed, fullOrderRate: worst.fullOrderRate },
   };

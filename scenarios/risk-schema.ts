@@ -96,6 +96,8 @@ export const randomLockdownsSchema = z.strictObject({
   perYear: nonNegative,
   /** Arrivals fall on the evaluation days only, or on every simulated day. */
   over: z.enum(['evaluation', 'simulated']).default('evaluation'),
+  /** Arrivals only on evaluation days [first, last] (0 = the first evaluation day); overrides `over`. */
+  window: z.tuple([z.number().int(), z.number().int()]).refine(([a, b]) => a <= b, { message: 'expected [first, last] with first ≤ last' }).optional(),
   lengthDays: range(z.number().int().min(1)),
   /** Severity s scales each effect: factor = 1 + (factor − 1) · s. */
   severity: range(z.number().min(0)),

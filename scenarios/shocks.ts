@@ -58,9 +58,10 @@ export function randomLockdowns(scenario: Scenario, sites: readonly Site[], rng:
   if (!spec) return [];
   const centrals = sites.filter((s) => s.level === 'central');
   const { history, evaluation, warmup } = scenario.days;
-  const from = spec.over === 'evaluation' ? history : history - warmup;
+  const from = spec.window ? history + spec.window[0] : spec.over === 'evaluation' ? history : history - warmup;
+  const to = spec.window ? history + spec.window[1] : history + evaluation - 1;
   const out: LockdownShock[] = [];
-  for (let day = from; day < history + evaluation; day++) {
+  for (let day = from; day <= to; day++) {
     const arrivals = rng.poisson(spec.perYear / 365);
     for (let k = 0; k < arrivals; k++) {
       const region = centrals[rng.int(centrals.length)];

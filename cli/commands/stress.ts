@@ -42,7 +42,7 @@ export function stressTable(rows: readonly StressRow[]): string {
     r.shockDrop.n === 0 ? '-' : trio(r.shockDrop, pct),
     trio(r.wasteUnits, (x) => num(x)),
     trio(r.refundRate, (x) => (Number.isFinite(x) ? (100 * x).toFixed(2) : '-')),
-    r.recoveryDays.n === 0 ? 'no shock' : `${trio(r.recoveryDays, (x) => num(x, 1))} (n=${r.recoveryDays.n}${r.unrecovered ? `, ${r.unrecovered} not recovered` : ''})`,
+    r.recoveryDays.n + r.unrecovered === 0 ? 'no shock' : `${r.recoveryDays.n ? trio(r.recoveryDays, (x) => num(x, 1)) : '-'} (n=${r.recoveryDays.n}${r.unrecovered ? `; ${r.unrecovered} not recovered by the end` : ''})`,
     `seed ${r.worstSeed.seed}: ${pct(r.worstSeed.fullOrderRate)}%`,
   ]));
 }
@@ -89,7 +89,7 @@ export function stressCommand(args: StressArgs, services: StrategyServices | und
   io.stdout(`Shocks in the evaluation days:\n${episodes.join('\n')}\n\n`);
   io.stdout(`${stressTable(rows)}\n\n`);
   io.stdout('Drop in shock: full-order rate before the first shock minus the mean daily rate from its start to the last shock\'s end.\n');
-  io.stdout(`Recovery: days after the last shock day until the 3-day mean full-order rate is within ${args.tolerancePp} pp of its mean before the first shock.\n`);
+  io.stdout(`Recovery: days after the last shock day until the 3-day mean full-order rate is within ${args.tolerancePp} pp of its mean before the first shock (quantiles over the seeds that recovered).\n`);
   io.stdout('Refunds: defective lines refunded within the window plus pre-sale shortfall lines, per line ordered.\n');
   if (args.out) io.stdout(`Written: ${join(args.out, 'stress.json')}\n`);
   return 0;

@@ -54,14 +54,14 @@ export const presaleCommunity: ScenarioInput = {
   presale: { cutoffTime: 0.9, decisionTime: 0.6, pickupTime: 0.45 },
 };
 
-/** Random lockdowns: ≈ 1.4 per 35 evaluation days, 7–21 days long, severity 0.5–1.5, a quarter of fronts closed. */
+/** Random lockdowns: ≈ 0.9 per seed arriving on evaluation days 8–28 (7–21 days long, severity 0.5–1.5, a quarter of fronts closed); 56 evaluation days leave room to recover. */
 export const randomShocks: ScenarioInput = {
   ...city,
   name: 'random-shocks',
-  description: 'Random lockdowns (Poisson, 15 a year) over 35 evaluation days: random region, 7–21 days, severity 0.5–1.5, each front closed with probability 0.25.',
-  days: { history: 42, evaluation: 35, warmup: 7 },
+  description: 'Random lockdowns (Poisson, 15 a year) arriving on evaluation days 8–28 of 56: random region, 7–21 days, severity 0.5–1.5, each front closed with probability 0.25.',
+  days: { history: 42, evaluation: 56, warmup: 7 },
   shocks: {
     timeline: [],
-    random: { lockdowns: { perYear: 15, lengthDays: [7, 21], severity: [0.5, 1.5], closeShare: 0.25, demandFactor: 1.6, basketFactor: 1.3, stapleFactor: 1.8, tripCapacityFactor: 0.6, leadTimeExtraDays: 1, decayDays: 7, rerouteKm: 6 } },
+    random: { lockdowns: { perYear: 15, window: [7, 27], lengthDays: [7, 21], severity: [0.5, 1.5], closeShare: 0.25, demandFactor: 1.6, basketFactor: 1.3, stapleFactor: 1.8, tripCapacityFactor: 0.6, leadTimeExtraDays: 1, decayDays: 7, rerouteKm: 6 } },
   },
 };

@@ -143,6 +143,11 @@ describe('random lockdowns', () => {
       expect(x.firstDay).toBeLessThan(44);
     }
     expect(buildWorld(s, 2).shocks).toEqual(counts[1]);
+    // A window restricts arrivals to evaluation days [3, 5].
+    const w = smallCity({ days: { history: 14, evaluation: 30, warmup: 4 }, shocks: { timeline: [], random: { lockdowns: { perYear: 300, window: [3, 5], lengthDays: [1, 2], severity: [1, 1] } } } });
+    const inWindow = [1, 2, 3].flatMap((rep) => buildWorld(w, rep).shocks ?? []);
+    expect(inWindow.length).toBeGreaterThan(0);
+    for (const x of inWindow) { expect(x.firstDay).toBeGreaterThanOrEqual(17); expect(x.firstDay).toBeLessThanOrEqual(19); }
     // Demand draws before the first shock equal the calm world's (a new stream; no shifted draws).
     const first = Math.min(...(counts[0].length ? counts[0] : [{ firstDay: 44 }]).map((x) => x.firstDay));
     const calm2 = buildWorld(smallCity({ days: { history: 14, evaluation: 30, warmup: 4 } }), 1);
