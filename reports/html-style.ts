@@ -6,8 +6,8 @@ body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "
 main { max-width: 1100px; margin: 0 auto; padding: 24px 28px 48px; }
 header h1 { font-size: 1.6rem; margin: 0 0 4px; overflow-wrap: anywhere; }
 header p { margin: 0; color: var(--muted); }
-nav { margin: 14px 0 8px; font-size: .9rem; }
-nav a { color: #2b5d9b; margin-right: 14px; text-decoration: none; white-space: nowrap; }
+nav { margin: 14px 0 8px; font-size: .9rem; display: flex; flex-wrap: wrap; gap: 2px 14px; }
+nav a { color: #2b5d9b; text-decoration: none; white-space: nowrap; }
 section { margin-top: 30px; break-inside: avoid-page; }
 h2 { font-size: 1.2rem; border-bottom: 2px solid var(--rule); padding-bottom: 4px; margin: 0 0 10px; }
 h3 { font-size: 1rem; margin: 18px 0 6px; }

@@ -80,6 +80,8 @@ describe('the report in headless Chromium', () => {
     expect(await page.textContent('h1')).toBe(`freshsim report — ${evil}`);
     expect(await page.textContent('#chart-per-day .shock-label')).toBe(evil);
     expect(await page.$$eval('#chart-tradeoff .legend-item', (xs) => xs.map((x) => x.textContent))).toEqual([evil, 'pto-greedy', 'newsvendor', 'opt (oracle)']);
+    // Fits a laptop screen: nothing wider than the 1280 px viewport (wide tables scroll in their box).
+    expect(await page.$eval('html', (e) => e.scrollWidth)).toBeLessThanOrEqual(1280);
     // Tooltips: every mark has a title.
     expect(await page.$$eval('svg .mark', (ms) => ms.every((m) => m.querySelector('title')?.textContent))).toBe(true);
     const png = join(dir, 'report.png');
