@@ -102,3 +102,48 @@ export function heuristicPlan(inst: Om1Instance, prices: ResourcePrices = defaul
   const value = localSearch(inst, levels, { prices, gmvWeight, maxTrials });
   return { levels, value };
 }
+
+/**
+ * Bring an over-budget level vector within K and C by lowering levels one
+ * step at a time (or dropping SKUs while K is exceeded), each time the step
+ * that loses the fewest orders per priced resource freed. Mutates `levels`.
+ */
+export function repairToFit(inst: Om1Instance, levels: Int32Array, prices: ResourcePrices, gmvWeight = 0): void {
+  const { K, C } = inst.constraints;
+  const nSku = levels.length;
+  // Requirements per SKU: (node, level).
+  const byStart = new Int32Array(nSku + 1);
+  for (let r = 0; r < inst.reqSku.length; r++) byStart[inst.reqSku[r] + 1]++;
+  for (let i = 0; i < nSku; i++) byStart[i + 1] += byStart[i];
+  const fill = byStart.slice(0, nSku);
+  const byNode = new Int32Array(inst.reqSku.length);
+  const byLevel = new Int32Array(inst.reqSku.length);
+  const nodeOfReq = new Int32Array(inst.reqSku.length);
+  for (let n = 0; n < inst.nodeWeight.length; n++) for (let r = inst.reqStart[n]; r < inst.reqStart[n + 1]; r++) nodeOfReq[r] = n;
+  for (let r = 0; r < inst.reqSku.length; r++) { const i = inst.reqSku[r]; byNode[fill[i]] = nodeOfReq[r]; byLevel[fill[i]] = inst.reqLevel[r]; fill[i]++; }
+  const missing = new Int32Array(inst.nodeWeight.length);
+  for (let n = 0; n < missing.length; n++) for (let r = inst.reqStart[n]; r < inst.reqStart[n + 1]; r++) if (levels[inst.reqSku[r]] < inst.reqLevel[r]) missing[n]++;
+  let units = 0, types = 0;
+  for (let i = 0; i < nSku; i++) if (levels[i] > 0) { types++; units += stockAt(inst, i, levels[i]); }
+  while (types > K || units > C + 1e-6) {
+    const dropping = types > K;
+    let best = -1, bestTarget = 0, bestScore = Infinity;
+    for (let i = 0; i < nSku; i++) {
+      if (levels[i] === 0) continue;
+      const target = dropping ? 0 : levels[i] - 1;
+      let loss = 0;
+      for (let q = byStart[i]; q < byStart[i + 1]; q++) {
+        const n = byNode[q];
+        if (missing[n] === 0 && byLevel[q] > target) loss += inst.nodeWeight[n] + gmvWeight * inst.nodeGmv[n];
+      }
+      const freed = prices.unit * (stockAt(inst, i, levels[i]) - stockAt(inst, i, target)) + (target === 0 ? prices.type : 0);
+      const score = loss / (freed + 1e-12);
+      if (score < bestScore) { bestScore = score; best = i; bestTarget = target; }
+    }
+    const i = best, from = levels[i];
+    for (let q = byStart[i]; q < byStart[i + 1]; q++) if (byLevel[q] > bestTarget && byLevel[q] <= from) missing[byNode[q]]++;
+    units -= stockAt(inst, i, from) - stockAt(inst, i, bestTarget);
+    if (bestTarget === 0) types--;
+    levels[i] = bestTarget;
+  }
+}

@@ -9,10 +9,11 @@
  * candidate plan. Since the closure polytope is integral, the best bound equals
  * the staircase form's LP bound.
  */
-import { greedyFill } from './heuristic.js';
+import { greedyFill, repairToFit } from './heuristic.js';
 import { stockAt, type Om1Instance } from './instance.js';
 import { evaluateLevels, scoreOf, withinLimits, type LevelsValue } from './levels.js';
-import { createFlowNetwork, type FlowNetwork } from './max-flow.js';
+import type { FlowNetwork } from './max-flow.js';
+import { createPushRelabelNetwork } from './push-relabel.js';
 
 /** The best bound and the best plan seen. */
 export interface LagrangianResult {
@@ -40,7 +41,7 @@ function buildGraph(inst: Om1Instance, gmvWeight: number): ClosureGraph {
   const S = 0, T = 1;
   const node = (n: number) => 2 + n;
   const thrNode = (c: number) => 2 + nNodes + c;
-  const net = createFlowNetwork(2 + nNodes + nThr, nNodes + inst.reqSku.length + 2 * nThr);
+  const net = createPushRelabelNetwork(2 + nNodes + nThr, nNodes + inst.reqSku.length + 2 * nThr);
   for (let n = 0; n < nNodes; n++) {
     net.addArc(S, node(n), inst.nodeWeight[n] + gmvWeight * inst.nodeGmv[n]);
     for (let r = inst.reqStart[n]; r < inst.reqStart[n + 1]; r++) {
@@ -64,62 +65,107 @@ export function lagrangianBound(inst: Om1Instance, gmvWeight = 0, maxFlows = 200
   let total = 0;
   for (let n = 0; n < inst.nodeWeight.length; n++) total += inst.nodeWeight[n] + gmvWeight * inst.nodeGmv[n];
   const empty = new Int32Array(nSku);
-  let best = { bound: total, levels: empty, value: evaluateLevels(inst, empty), unitPrice: 0, typePrice: 0 };
+  let best: { bound: number; levels: Int32Array; value: LevelsValue; unitPrice: number; typePrice: number } = {
+    bound: total, levels: empty, value: evaluateLevels(inst, empty), unitPrice: 0, typePrice: 0,
+  };
   if (inst.thresholds.length === 0) return { ...best, flows: 0 };
   const g = buildGraph(inst, gmvWeight);
-  let flows = 0;
-
-  /** Evaluate the dual at (λ, μ); returns the closure's units and types. */
-  function dual(lambda: number, mu: number): { units: number; types: number } {
-    flows++;
-    for (let i = 0; i < nSku; i++) {
-      for (let c = inst.thrStart[i]; c < inst.thrStart[i + 1]; c++) {
-        const k = c - inst.thrStart[i] + 1;
-        const inc = stockAt(inst, i, k) - stockAt(inst, i, k - 1);
-        g.net.setCapacity(g.thrArc[c], lambda * inc + (k === 1 ? mu : 0));
-      }
+  const inc = new Float64Array(inst.thresholds.length);
+  const first = new Uint8Array(inst.thresholds.length);
+  for (let i = 0; i < nSku; i++) {
+    for (let c = inst.thrStart[i]; c < inst.thrStart[i + 1]; c++) {
+      const k = c - inst.thrStart[i] + 1;
+      inc[c] = stockAt(inst, i, k) - stockAt(inst, i, k - 1);
+      first[c] = k === 1 ? 1 : 0;
     }
-    g.net.reset();
-    const cut = g.net.maxFlow(0, 1);
+  }
+  let flows = 0;
+  const consider = (levels: Int32Array, prices: { unit: number; type: number }): void => {
+    const v = evaluateLevels(inst, levels);
+    if (v.types > K || v.units > C + 1e-6) repairToFit(inst, levels, prices, gmvWeight);
+    greedyFill(inst, levels, prices, gmvWeight);
+    const w = evaluateLevels(inst, levels);
+    if (withinLimits(inst, w) && scoreOf(w, gmvWeight) > scoreOf(best.value, gmvWeight)) best = { ...best, levels, value: w };
+  };
+
+  /**
+   * Evaluate the dual at (λ, μ), warm-started from `from` (a residual state at
+   * multipliers no larger, so capacities only rise); returns the closure's
+   * units and types and the residual state reached.
+   */
+  function dual(lambda: number, mu: number, from: Float64Array | undefined): { units: number; types: number; state: Float64Array; levels: Int32Array } {
+    flows++;
+    if (from) g.net.restore(from);
+    for (let c = 0; c < inc.length; c++) {
+      const cap = lambda * inc[c] + (first[c] ? mu : 0);
+      if (from) g.net.raiseCapacity(g.thrArc[c], cap); else g.net.setCapacity(g.thrArc[c], cap);
+    }
+    if (!from) g.net.reset();
+    g.net.maxFlow(0, 1);
     const side = g.net.sourceSide(0);
     const levels = new Int32Array(nSku);
-    let units = 0, types = 0;
+    let units = 0, types = 0, cost = 0, gain = 0;
     for (let i = 0; i < nSku; i++) {
-      for (let c = inst.thrStart[i]; c < inst.thrStart[i + 1]; c++) if (side[g.thrNode(c)]) levels[i] = c - inst.thrStart[i] + 1;
+      for (let c = inst.thrStart[i]; c < inst.thrStart[i + 1]; c++) {
+        if (!side[g.thrNode(c)]) continue;
+        levels[i] = c - inst.thrStart[i] + 1;
+        cost += lambda * inc[c] + (first[c] ? mu : 0);
+      }
       if (levels[i] > 0) { types++; units += stockAt(inst, i, levels[i]); }
     }
-    const bound = lambda * C + mu * K + (total - cut);
+    for (let n = 0; n < inst.nodeWeight.length; n++) if (side[2 + n]) gain += inst.nodeWeight[n] + gmvWeight * inst.nodeGmv[n];
+    const bound = lambda * C + mu * K + Math.max(0, gain - cost);
+    lastBound = bound;
     if (bound < best.bound) best = { ...best, bound, unitPrice: lambda, typePrice: mu };
-    if (types <= K && units <= C + 1e-6) {
-      greedyFill(inst, levels, { unit: Math.max(lambda, 1e-9), type: Math.max(mu, 1e-9) }, gmvWeight);
-      const v = evaluateLevels(inst, levels);
-      if (withinLimits(inst, v) && scoreOf(v, gmvWeight) > scoreOf(best.value, gmvWeight)) best = { ...best, levels, value: v };
-    }
-    return { units, types };
+    return { units, types, state: g.net.snapshot(), levels };
   }
 
+  const pairs: { levels: Int32Array; prices: { unit: number; type: number } }[] = [];
   const lambdaMax = total / Math.max(L, 1e-9) + 1;
   const muMax = total + 1;
-  /** min over λ at fixed μ by bisection on C − units; returns the subgradient in μ there. */
-  function minOverLambda(mu: number, iterations: number): number {
-    let lo = 0, hi = lambdaMax;
-    const at0 = dual(0, mu);
-    if (at0.units <= C + 1e-6) return K - at0.types;
-    let types = 0;
-    for (let it = 0; it < iterations && flows < maxFlows; it++) {
-      const mid = (lo + hi) / 2;
-      const r = dual(mid, mu);
-      if (r.units > C + 1e-6) lo = mid; else { hi = mid; types = r.types; }
-    }
-    return K - types;
+  type Eval = { value: number; slope: number; state: Float64Array; levels: Int32Array; units: number; types: number };
+  /** The dual at (λ, μ) as a value and a λ-slope (C − units), warm-started from `from`. */
+  function atLambda(lambda: number, mu: number, from: Float64Array | undefined): Eval {
+    const r = dual(lambda, mu, from);
+    return { ...r, value: lastBound, slope: C - r.units };
   }
-  // K often does not bind in the relaxation: try μ = 0 first, precisely.
-  if (minOverLambda(0, 24) < 0) {
-    let lo = 0, hi = muMax;
-    while (flows < maxFlows && hi - lo > 1e-6 * muMax) {
-      const mid = (lo + hi) / 2;
-      if (minOverLambda(mid, 12) < 0) lo = mid; else hi = mid;
+  /**
+   * Minimise a convex piecewise-linear function on [0, xMax] from values and
+   * slopes: cutting planes (the two supporting lines' intersection), falling
+   * back to bisection; exact at a breakpoint in a few evaluations.
+   */
+  function minimise1d(f: (x: number, lo: Eval) => Eval, at0: Eval, xMax: number, maxEvals: number): { lo: Eval; hi: Eval | undefined; x: number } {
+    if (at0.slope >= 0) return { lo: at0, hi: undefined, x: 0 };
+    let lo = at0, xLo = 0;
+    let hi = f(xMax, lo), xHi = xMax;
+    for (let k = 0; k < maxEvals && flows < maxFlows && xHi - xLo > 1e-12 * xMax; k++) {
+      let x = (hi.value - hi.slope * xHi - (lo.value - lo.slope * xLo)) / (lo.slope - hi.slope);
+      if (!(x > xLo + 1e-9 * (xHi - xLo) && x < xHi - 1e-9 * (xHi - xLo))) x = (xLo + xHi) / 2;
+      const line = lo.value + lo.slope * (x - xLo);
+      const r = f(x, lo);
+      if (r.value <= line + 1e-9) return r.slope < 0 ? { lo: r, hi, x } : { lo, hi: r, x }; // no cut: x is optimal
+      if (r.slope < 0) { lo = r; xLo = x; } else { hi = r; xHi = x; }
     }
+    return { lo, hi, x: (xLo + xHi) / 2 };
   }
+  let lastBound = 0;
+
+  /** min over λ at fixed μ; returns ψ(μ), its μ-slope (K − types) and the λ = 0 state. */
+  function psi(mu: number, from: Float64Array | undefined): Eval {
+    const at0 = atLambda(0, mu, from);
+    const m = minimise1d((x, lo) => atLambda(x, mu, lo.state), at0, lambdaMax, 40);
+    const prices = { unit: Math.max(m.x, 1e-9), type: Math.max(mu, 1e-9) };
+    if (m.lo !== at0 || mu > 0) pairs.push({ levels: m.lo.levels, prices });
+    if (m.hi) pairs.push({ levels: m.hi.levels, prices });
+    const at = m.hi && m.lo.value > m.hi.value ? m.hi : m.lo;
+    const types = m.hi ? m.hi.types : at.types;
+    return { ...at0, value: Math.min(m.lo.value, m.hi?.value ?? Infinity), slope: K - types };
+  }
+  // K often does not bind in the relaxation: μ = 0 first; else the same search over μ.
+  const psi0 = psi(0, undefined);
+  const atZero = pairs.length;
+  minimise1d((mu, lo) => psi(mu, lo.state), psi0, muMax, 10);
+  // Candidate plans: the closures at μ = 0 and the last ones of the μ search (nearest the optimum).
+  for (const p of [...pairs.slice(0, atZero), ...pairs.slice(Math.max(atZero, pairs.length - 6))]) consider(p.levels, p.prices);
   return { ...best, flows };
 }

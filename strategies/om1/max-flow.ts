@@ -13,6 +13,11 @@ export interface FlowNetwork {
   setCapacity(a: number, cap: number): void;
   /** Reset all flows to zero (capacities kept). */
   reset(): void;
+  /** Raise arc `a`'s capacity to `cap` (≥ its current one) keeping the flow: a warm start. */
+  raiseCapacity(a: number, cap: number): void;
+  /** The residual state (flows and capacities), to return to with `restore`. */
+  snapshot(): Float64Array;
+  restore(state: Float64Array): void;
   /** Max flow from s to t (from the current residual state). */
   maxFlow(s: number, t: number): number;
   /** Nodes reachable from s in the residual graph (the source side of a min cut). */
@@ -71,6 +76,18 @@ export function createFlowNetwork(nodeCount: number, arcHint = 16): FlowNetwork 
     addArc(u, v, c) { const a = arcs; one(u, v, c); one(v, u, 0); return a; },
     setCapacity(a, c) { orig[a] = c; cap[a] = c; cap[a ^ 1] = orig[a ^ 1]; },
     reset() { for (let a = 0; a < arcs; a++) cap[a] = orig[a]; },
+    raiseCapacity(a, c) {
+      if (c < orig[a] - EPS) throw new RangeError(`raiseCapacity: ${c} is below the arc's capacity ${orig[a]}`);
+      cap[a] += c - orig[a]; orig[a] = c;
+    },
+    snapshot() {
+      const st = new Float64Array(2 * arcs);
+      st.set(cap.subarray(0, arcs)); st.set(orig.subarray(0, arcs), arcs);
+      return st;
+    },
+    restore(st) {
+      cap.set(st.subarray(0, arcs)); orig.set(st.subarray(arcs, 2 * arcs));
+    },
     maxFlow(s, t) {
       let flow = 0;
       while (bfs(s, t)) {

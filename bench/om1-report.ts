@@ -1,0 +1,42 @@
+/** The `## OM1` section of docs/BENCHMARKS.md from bench/om1-compare.ts's outputs (replaces only that section). */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Om1Row } from './om1-compare.js';
+
+interface Part { readonly highsSeconds: number; readonly oursSeconds: number; readonly highs: string; readonly rows: Om1Row[] }
+
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+/** Markdown of the section. */
+export function om1Section(ours: Part, alone: Part | undefined): string {
+  const out: string[] = ['## OM1 (the `opt` oracle) on paper-7fresh', ''];
+  out.push(`Each evaluation day of \`paper-7fresh\` (replication 1, front-1, K 350, C 9,000, L 10), one run on the shared 2-core machine, ${ours.highs} (WebAssembly, one thread).`);
+  out.push('Objective = orders fully fulfilled under OM1\'s stock model, recounted from each plan; bound = proven upper bound; gap = (bound − objective) / bound.', '');
+  out.push(`### Ours (presolve → Lagrangian min-cut bound and plans → local search → HiGHS staircase), limit ${ours.oursSeconds} s`, '');
+  out.push('| day | orders | status | objective | bound | gap | time (s) | notes |', '|---|---|---|---|---|---|---|---|');
+  for (const r of ours.rows) out.push(`| ${r.date} | ${r.orders} | ${r.status} | ${r.objective} (${pct(r.objective / r.orders)}) | ${r.bound} | ${pct(r.gap)} | ${r.seconds.toFixed(1)} | ${r.size ?? ''} |`);
+  const secs = ours.rows.map((r) => r.seconds).sort((a, b) => a - b);
+  out.push('', `Median time ${secs[Math.floor(secs.length / 2)].toFixed(1)} s, worst ${secs[secs.length - 1].toFixed(1)} s; ${ours.rows.filter((r) => r.status === 'optimal').length} of ${ours.rows.length} days proven optimal, worst gap ${pct(Math.max(...ours.rows.map((r) => r.gap)))}.`, '');
+  if (alone) {
+    out.push(`### HiGHS alone, time limit ${alone.highsSeconds} s per form`, '');
+    out.push('| day | form | size | status | objective | bound | gap | time (s) | ours − HiGHS (orders) |', '|---|---|---|---|---|---|---|---|---|');
+    for (const r of alone.rows) {
+      const o = ours.rows.find((x) => x.date === r.date);
+      out.push(`| ${r.date} | ${r.method.replace('highs ', '')} | ${r.size ?? ''} | ${r.status} | ${r.objective} | ${Number.isFinite(r.bound) ? r.bound.toFixed(1) : '—'} | ${pct(r.gap)} | ${r.seconds.toFixed(1)} | ${o ? o.objective - r.objective : ''} |`);
+    }
+    out.push('');
+  } else {
+    out.push('HiGHS-alone runs: not measured yet.', '');
+  }
+  out.push('Reproduce: `npm run build && node dist/bench/om1-compare.js --part ours && node dist/bench/om1-compare.js --part highs --highs-seconds 120 && node dist/bench/om1-compare.js --part report`.', '');
+  return out.join('\n');
+}
+
+/** Replace (or append) the OM1 section of `file`, leaving other sections alone. */
+export function writeOm1Section(file: string, ours: Part, alone: Part | undefined): void {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const section = om1Section(ours, alone);
+  const start = text.indexOf('## OM1 (the `opt` oracle)');
+  if (start < 0) { writeFileSync(file, `${text.replace(/\n*$/, '\n\n')}${section}`); return; }
+  const next = text.indexOf('\n## ', start + 3);
+  writeFileSync(file, `${text.slice(0, start)}${section}${next < 0 ? '' : text.slice(next)}`);
+}
