@@ -74,9 +74,26 @@ export function d3Bundle(): string {
   return readFileSync(file, 'utf8');
 }
 
+/**
+ * `results` with the `stress` section of RUN_DIR/stress.json (what `freshsim
+ * stress --out RUN_DIR` writes) when the results carry none, so one report
+ * shows a run and its stress test.
+ */
+export function withStressOf(results: Results, runDir: string): Results {
+  const file = join(runDir, 'stress.json');
+  if ((results as { stress?: unknown }).stress !== undefined || !existsSync(file)) return results;
+  const doc = readJson(file, 'stress file') as { scenario?: unknown; stress?: unknown };
+  if (doc.stress === undefined) return results;
+  if (doc.scenario !== results.scenario) {
+    throw new UsageError(`stress file '${file}' is of scenario '${String(doc.scenario)}', but the results are of '${results.scenario}'; expected the same scenario`);
+  }
+  return { ...results, stress: doc.stress } as Results;
+}
+
 /** Render the HTML report of `results` and write it to `out`; returns `out`. */
 export function writeHtmlReport(results: Results, out: string, opts: { runDir?: string; source?: string; baseline?: string }): string {
   const timing = opts.runDir === undefined ? {} : readTiming(opts.runDir);
+  if (opts.runDir !== undefined) results = withStressOf(results, opts.runDir);
   const html = asUsage(() => renderHtmlReport(results, {
     d3Source: d3Bundle(),
     baseline: opts.baseline,

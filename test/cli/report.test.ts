@@ -1,0 +1,46 @@
+/*
+ * `freshsim report` on a directory that holds a run and its stress test: the report shows the
+ * stress section from stress.json; a stress file of another scenario is refused (exit 2).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const freshsim = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+let dir: string;
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`npm run build\` (npm test does) before the CLI tests`);
+  dir = mkdtempSync(join(tmpdir(), 'freshsim-report-'));
+  expect(freshsim('run', '--scenario', 'tiny', '--strategies', 'pto-greedy,newsvendor', '--seeds', '2', '--out', dir, '--no-report').code).toBe(0);
+  expect(freshsim('stress', '--scenario', 'tiny', '--strategies', 'pto-greedy,newsvendor', '--seeds', '3', '--out', dir).code).toBe(0);
+});
+
+describe('freshsim report with a stress test in the run directory', () => {
+  it('adds the stress section from stress.json', () => {
+    const r = freshsim('report', dir);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('<section id="stress">');
+    expect(html).toContain('id="chart-stress"');
+    const stress = JSON.parse(readFileSync(join(dir, 'stress.json'), 'utf8'));
+    const nv = [...stress.stress.samples.newsvendor].sort((a: number, b: number) => a - b);
+    expect(html).toContain(`<td>3</td><td>${(100 * (nv[0] + nv[1] + nv[2]) / 3).toFixed(2)}%</td>`);
+  });
+
+  it('refuses a stress file of another scenario (exit 2)', () => {
+    const file = join(dir, 'stress.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...doc, scenario: 'paper-7fresh' }));
+    const r = freshsim('report', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("is of scenario 'paper-7fresh', but the results are of 'tiny'");
+  });
+});
