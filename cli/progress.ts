@@ -57,6 +57,7 @@ export function createProgress(opts: {
   const t0 = clock();
   const every = sink.isTTY ? 0.1 : (opts.lineEveryS ?? 10);
   let last = -Infinity;
+  let lastLine = '';
   const text = (done: number, failed: number) => statusText({ done, failed, total, startDone, elapsedS: clock() - t0 });
   function bar(done: number, failed: number): string {
     const status = text(done, failed);
@@ -69,10 +70,13 @@ export function createProgress(opts: {
       const now = clock();
       if (now - last < every) return;
       last = now;
-      sink.write(sink.isTTY ? bar(done, failed) : `progress: ${text(done, failed)}\n`);
+      lastLine = sink.isTTY ? bar(done, failed) : `progress: ${text(done, failed)}\n`;
+      sink.write(lastLine);
     },
     finish(done, failed) {
-      sink.write(sink.isTTY ? `${bar(done, failed)}\n` : `progress: ${text(done, failed)}\n`);
+      const line = sink.isTTY ? `${bar(done, failed)}\n` : `progress: ${text(done, failed)}\n`;
+      // Off a terminal, do not repeat a line just printed.
+      if (sink.isTTY || line !== lastLine) sink.write(line);
     },
   };
 }

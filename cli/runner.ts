@@ -128,9 +128,9 @@ export async function executePlan(plan: ExperimentPlan, opts: ExecuteOptions): P
   const retries = opts.retries ?? 1;
   if (!Number.isInteger(retries) || retries < 0) throw new RangeError(`retries ${retries}: expected a whole number ≥ 0`);
   const log = opts.log ?? (() => {});
-  const runId = writeExperiment(opts.dir, plan, opts.shard ?? null);
-  const store = openStore(opts.dir);
+  const store = openStore(opts.dir); // takes the directory's writer lock first
   try {
+    const runId = writeExperiment(opts.dir, plan, opts.shard ?? null);
     if (store.repairedBytes > 0) log(`${store.file}: cut off a half-written last record (${store.repairedBytes} bytes); that cell is redone`);
     const mine = opts.shard ? shardCells(plan.cells, opts.shard) : plan.cells;
     const pending = mine.filter((c) => !store.records.has(c.id));
@@ -186,15 +186,23 @@ export async function executePlan(plan: ExperimentPlan, opts: ExecuteOptions): P
 function executeInline(cells: readonly CellSpec[], ex: Execution): boolean {
   const runCell = createCellRunner(() => performance.now());
   for (const cell of cells) {
-    if (ex.signal?.aborted) return true;
-    let result: CellOutcome | CellFailure;
-    try {
-      result = runCell(cell);
-    } catch (e) {
-      result = failureOf(cell.id, e);
+    for (let attempts = 1; ; attempts++) {
+      if (ex.signal?.aborted) return true;
+      let result: CellOutcome | CellFailure;
+      try {
+        result = runCell(cell);
+      } catch (e) {
+        result = failureOf(cell.id, e);
+      }
+      if (!isCellFailure(result)) {
+        ex.finish(cell, result, attempts, 'inline');
+        break;
+      }
+      if (isInputErrorName(result.error.name) || attempts > ex.retries) {
+        ex.fail(cell, result.error, attempts);
+        break;
+      }
     }
-    if (isCellFailure(result)) ex.fail(cell, result.error, 1);
-    else ex.finish(cell, result, 1, 'inline');
   }
   return false;
 }
