@@ -4,7 +4,7 @@
  * Every failure is a UsageError naming the file and, for a malformed
  * document, the field.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseBaseline, parseResults, type Baseline, type Results } from '../analysis/index.js';
@@ -41,6 +41,23 @@ function readJson(file: string, what: string): unknown {
 export function resultsFileOf(dirOrFile: string): string {
   if (!existsSync(dirOrFile)) throw new UsageError(`run '${dirOrFile}' does not exist; expected a run directory holding results.json`);
   return statSync(dirOrFile).isDirectory() ? join(dirOrFile, 'results.json') : dirOrFile;
+}
+
+/**
+ * The run directories behind `args`: a directory without results.json whose
+ * subdirectories hold one each (a multi-scenario `sweep`) stands for those
+ * subdirectories, in name order.
+ */
+export function expandRuns(args: readonly string[]): string[] {
+  return args.flatMap((a) => {
+    if (!existsSync(a) || !statSync(a).isDirectory() || existsSync(join(a, 'results.json'))) return [a];
+    const subs = readdirSync(a, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(a, d.name, 'results.json')))
+      .map((d) => join(a, d.name))
+      .sort();
+    if (subs.length === 0) throw new UsageError(`run '${a}' holds no results.json, nor do its subdirectories; expected a run directory`);
+    return subs;
+  });
 }
 
 /** Read and validate a run's results. */

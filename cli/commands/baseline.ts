@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { makeBaseline } from '../../analysis/index.js';
 import { UsageError } from '../errors.js';
 import { freshsimVersion, writeFileDurable } from '../files.js';
-import { readResults } from '../results-files.js';
+import { expandRuns, readResults } from '../results-files.js';
 
 /** Parsed flags of `baseline`. */
 export interface BaselineArgs {
@@ -23,7 +23,7 @@ export function baselineCommand(args: BaselineArgs, io: { stdout: (s: string) =>
   if (existsSync(args.out) && !args.overwrite) {
     throw new UsageError(`baseline '${args.out}' already exists; pass --overwrite to replace it (a deliberate change: review and commit the diff)`);
   }
-  const runs = args.runs.map((r) => readResults(r).results);
+  const runs = expandRuns(args.runs).map((r) => readResults(r).results);
   const scenarios = runs.map((r) => r.scenario);
   const dup = scenarios.find((s, k) => scenarios.indexOf(s) !== k);
   if (dup !== undefined) throw new UsageError(`two runs of scenario '${dup}'; expected one run per scenario in a baseline`);

@@ -11,7 +11,7 @@ import { checkAgainstBaseline } from '../../analysis/index.js';
 import { renderGateJunit, renderGateMarkdown } from '../../reports/index.js';
 import { UsageError } from '../errors.js';
 import { writeFileDurable } from '../files.js';
-import { readBaseline, readResults } from '../results-files.js';
+import { expandRuns, readBaseline, readResults } from '../results-files.js';
 
 /** Parsed flags of `check`. */
 export interface CheckArgs {
@@ -33,7 +33,7 @@ export function checkCommand(args: CheckArgs, io: { stdout: (s: string) => void;
   }
   if (args.runs.length === 0) throw new UsageError('expected at least one run directory');
   const baseline = readBaseline(args.baseline);
-  const runs = args.runs.map((r) => readResults(r).results);
+  const runs = expandRuns(args.runs).map((r) => readResults(r).results);
   const scenarios = runs.map((r) => r.scenario);
   const dup = scenarios.find((s, k) => scenarios.indexOf(s) !== k);
   if (dup !== undefined) throw new UsageError(`two runs of scenario '${dup}'; expected one run per scenario`);

@@ -5,7 +5,7 @@
  * field; Markdown goes to stdout and $GITHUB_STEP_SUMMARY; JUnit has one case per pair.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +104,21 @@ describe('freshsim check', () => {
     const r = freshsim(args.map((a) => (a === 'RUN' ? p('normal') : a === 'BASE' ? p('base-all.json') : a)));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+
+  it('takes a sweep directory (one subdirectory per scenario) for baseline and check', () => {
+    const res = JSON.parse(readFileSync(p('normal', 'results.json'), 'utf8'));
+    mkdirSync(p('sweep', 'a'), { recursive: true });
+    mkdirSync(p('sweep', 'b'), { recursive: true });
+    writeFileSync(p('sweep', 'a', 'results.json'), JSON.stringify(res));
+    writeFileSync(p('sweep', 'b', 'results.json'), JSON.stringify({ ...res, scenario: 'tiny-b' }));
+    const b = freshsim(['baseline', p('sweep'), '--out', p('base-sweep.json')]);
+    expect(b.code).toBe(0);
+    expect(b.stdout).toContain('4 scenario × strategy entries: tiny/pto-greedy, tiny/newsvendor, tiny-b/pto-greedy, tiny-b/newsvendor');
+    const r = freshsim(['check', p('sweep'), '--baseline', p('base-sweep.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| tiny-b | newsvendor |');
+    expect(freshsim(['check', p('sweep', 'a'), '--baseline', p('base-sweep.json')]).stdout).toContain("scenario 'tiny-b' is not in the run");
   });
 
   it('exits 2 for a results file missing a field, naming it', () => {
