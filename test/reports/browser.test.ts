@@ -84,6 +84,14 @@ describe('the report in headless Chromium', () => {
     expect(await page.$eval('html', (e) => e.scrollWidth)).toBeLessThanOrEqual(1280);
     // Tooltips: every mark has a title.
     expect(await page.$$eval('svg .mark', (ms) => ms.every((m) => m.querySelector('title')?.textContent))).toBe(true);
+    // Prints: the print stylesheet hides the navigation, keeps every chart, and a PDF comes out.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('nav')).toBe(false);
+    expect(await page.$$eval('figure.chart .plot > svg', (svgs) => svgs.length)).toBe(6);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(50_000);
+    await page.emulateMedia({ media: 'screen' });
     const png = join(dir, 'report.png');
     await page.screenshot({ path: png, fullPage: true });
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
