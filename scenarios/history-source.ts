@@ -16,7 +16,7 @@ export interface LoadedHistory {
   readonly manifest: Manifest;
   readonly catalogue: readonly ImportedSku[];
   readonly profile: Profile;
-  /** Days with orders, in date order. */
+  /** Days with orders, in date order (each day's orders are read from its file on first access). */
   readonly days: readonly { readonly date: string; readonly orders: readonly ImportedOrder[] }[];
 }
 
@@ -46,6 +46,20 @@ function readJson(dir: string, name: string, where: string): unknown {
   }
 }
 
+function readDay(file: string, where: string): ImportedOrder[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ScenarioError(where, [`history.dir: cannot read day file ${file}: ${(e as Error).message}`]);
+  }
+  try {
+    return parseDayFile(text, file);
+  } catch (e) {
+    throw new ScenarioError(where, [`history.dir: ${(e as Error).message}`]);
+  }
+}
+
 /** Load the imported directory `dir` (`where` names the scenario for errors). */
 export function loadHistory(dir: string, where = dir): LoadedHistory {
   const abs = resolve(dir);
@@ -58,19 +72,16 @@ export function loadHistory(dir: string, where = dir): LoadedHistory {
   }
   const catalogue = readJson(abs, 'catalogue.json', where) as ImportedSku[];
   const profile = readJson(abs, 'profile.json', where) as Profile;
+  // Day files are read when first asked for, so that a long log costs memory only for the days used.
   const days = manifest.days.map((d) => {
-    const file = join(abs, d.file);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new ScenarioError(where, [`history.dir: cannot read day file ${file}: ${(e as Error).message}`]);
-    }
-    try {
-      return { date: d.date, orders: parseDayFile(text, file) };
-    } catch (e) {
-      throw new ScenarioError(where, [`history.dir: ${(e as Error).message}`]);
-    }
+    let orders: ImportedOrder[] | undefined;
+    return {
+      date: d.date,
+      get orders(): ImportedOrder[] {
+        orders ??= readDay(join(abs, d.file), where);
+        return orders;
+      },
+    };
   });
   const history: LoadedHistory = { dir: abs, manifest, catalogue, profile, days };
   cache.set(abs, { manifestText, history });
