@@ -87,10 +87,12 @@ export function recordCleaner(cols: ColumnMap, headerLength: number, dates: Date
       ({ date: dateText, time: timeText } = splitTimestamp(get(fields, ix.timestamp)));
       dateCol = timeCol = name('timestamp');
     } else {
-      dateText = get(fields, ix.date);
-      timeText = get(fields, ix.time);
+      // A date column may carry a time too (`2011-03-01 00:00:00`); a time column, when there is one, wins.
+      const split = splitTimestamp(get(fields, ix.date));
+      dateText = split.date;
       dateCol = name('date');
-      timeCol = name('time');
+      timeText = ix.time >= 0 ? get(fields, ix.time) : split.time;
+      timeCol = ix.time >= 0 ? name('time') : dateCol;
     }
     if (dateText === '') return drop('missing date', dateCol, '');
     const dateKey = dates.key(dateText, { file, line: lineNo, column: dateCol });

@@ -62,18 +62,23 @@ export function resolveColumns(header: readonly string[], overrides: Partial<Rec
   const index = {} as Record<LineField, number>;
   const names: Partial<Record<LineField, string>> = {};
   const taken = new Set<number>();
+  // Columns named with --map first, so that a default never claims a mapped column.
   for (const f of lineFields) {
     const wanted = overrides[f];
+    if (wanted === undefined) continue;
+    let k = header.indexOf(wanted);
+    if (k < 0) k = norm.indexOf(normaliseName(wanted));
+    if (k < 0) throw new CsvError(file, 1, wanted, `no such column for --map ${f}=${wanted}; the header has ${header.join(', ')}`);
+    index[f] = k;
+    names[f] = header[k];
+    taken.add(k);
+  }
+  for (const f of lineFields) {
+    if (overrides[f] !== undefined) continue;
     let k = -1;
-    if (wanted !== undefined) {
-      k = header.indexOf(wanted);
-      if (k < 0) k = norm.indexOf(normaliseName(wanted));
-      if (k < 0) throw new CsvError(file, 1, wanted, `no such column for --map ${f}=${wanted}; the header has ${header.join(', ')}`);
-    } else {
-      for (const cand of defaultColumnNames[f]) {
-        const j = norm.indexOf(normaliseName(cand));
-        if (j >= 0 && !taken.has(j)) { k = j; break; }
-      }
+    for (const cand of defaultColumnNames[f]) {
+      const j = norm.indexOf(normaliseName(cand));
+      if (j >= 0 && !taken.has(j)) { k = j; break; }
     }
     index[f] = k;
     if (k >= 0) { names[f] = header[k]; taken.add(k); }

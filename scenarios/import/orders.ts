@@ -42,10 +42,12 @@ export function groupDay(lines: readonly DayLine[]): DayOrders {
   const byId = new Map<string, Acc>();
   let summed = 0;
   for (const l of lines) {
-    let o = byId.get(l.order);
+    // An order is its id at its site: two sites may number their orders alike.
+    const key = `${l.site}\u0000${l.order}`;
+    let o = byId.get(key);
     if (!o) {
       o = { id: l.order, seconds: l.seconds, site: l.site, customer: l.customer, qty: new Map(), value: new Map(), pricedQty: new Map() };
-      byId.set(l.order, o);
+      byId.set(key, o);
     } else {
       if (l.seconds >= 0 && (o.seconds < 0 || l.seconds < o.seconds)) o.seconds = l.seconds;
       if (o.customer === '') o.customer = l.customer;
@@ -95,7 +97,7 @@ export function parseDayFile(text: string, file: string): ImportedOrder[] {
     const f = rows[k].split('\t');
     const qty = Number(f[5]);
     if (f.length !== 7 || !(qty > 0)) throw new Error(`${file}:${k + 1}: expected 7 tab-separated fields with a positive qty; got '${rows[k]}'`);
-    if (!cur || cur.id !== f[0]) {
+    if (!cur || cur.id !== f[0] || cur.site !== f[2]) {
       cur = { id: f[0], seconds: f[1] === '' ? -1 : Number(f[1]), site: f[2], customer: f[3], lines: [] };
       orders.push(cur);
     }

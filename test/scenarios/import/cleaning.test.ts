@@ -5,7 +5,7 @@
  * fractional quantities, repeated order × SKU lines summed; the report counts every record.
  */
 import { describe, expect, it } from 'vitest';
-import { importTexts, type ImportResult } from '../../../scenarios/index.js';
+import { formatDayFile, importTexts, parseDayFile, type ImportResult } from '../../../scenarios/index.js';
 
 /** Every record is a sale, a return or a drop: the report adds up. */
 function expectBalanced(r: ImportResult) {
@@ -142,5 +142,33 @@ describe('cleaning', () => {
     expect(r.profile.popularity.top[0]).toEqual({ code: 'A', lines: 8 });
     expect(r.profile.popularity.gini).toBeCloseTo((2 * (1 * 1 + 2 * 1 + 3 * 8) - 4 * 10) / (3 * 10), 4);
     expect(r.profile.ordersPerDay).toEqual({ mean: 5, min: 5, median: 5, max: 5 });
+  });
+});
+
+describe('cleaning: column and order edge cases', () => {
+  it('gives --map columns priority over the defaults, and reads a time inside a date column', () => {
+    const csv = ['Transaction,Item,Date', 'T1,7,2011-03-01 14:30:00', 'T1,8,2011-03-01 14:30:00'].join('\n');
+    const r = importTexts([{ name: 'x.csv', text: csv }], { map: ['sku=Transaction', 'order=Item'] });
+    expect(r.manifest.columns['x.csv']).toMatchObject({ order: 'Item', sku: 'Transaction', date: 'Date' });
+    expect(r.orders.get('2011-03-01')!.map((o) => [o.id, o.seconds, o.lines.map((l) => l.sku)])).toEqual([['7', 14.5 * 3600, ['T1']], ['8', 14.5 * 3600, ['T1']]]);
+  });
+
+  it('keeps orders with the same id at two sites apart', () => {
+    const csv = ['order,sku,site,date', '1,APPLE,north,2011-03-01', '1,PEAR,south,2011-03-01', '1,PLUM,north,2011-03-01'].join('\n');
+    const orders = importTexts([{ name: 's.csv', text: csv }]).orders.get('2011-03-01')!;
+    expect(orders.map((o) => [o.site, o.lines.map((l) => l.sku)])).toEqual([['north', ['APPLE', 'PLUM']], ['south', ['PEAR']]]);
+  });
+});
+
+describe('day files', () => {
+  it('round-trip orders, including unknown prices and times and one id at two sites', () => {
+    const orders = [
+      { id: '1', seconds: -1, site: 'north', customer: '', lines: [{ sku: 'A', qty: 2, price: Number.NaN }, { sku: 'B', qty: 0.35, price: 4.2 }] },
+      { id: '1', seconds: -1, site: 'south', customer: 'c7', lines: [{ sku: 'A', qty: 1, price: 1.5 }] },
+      { id: '2', seconds: 3600, site: 'north', customer: '', lines: [{ sku: 'C', qty: 3, price: 0.99 }] },
+    ];
+    expect(parseDayFile(formatDayFile(orders), 'd.tsv')).toEqual(orders);
+    expect(() => parseDayFile('order\ttime\n', 'd.tsv')).toThrow(/^d\.tsv:1: expected the day-file header/);
+    expect(() => parseDayFile(`${formatDayFile(orders)}3\t\t\t\tA\t-1\t\n`, 'd.tsv')).toThrow(/^d\.tsv:6: expected 7 tab-separated fields with a positive qty/);
   });
 });
