@@ -119,6 +119,11 @@ describe('freshsim check', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('| tiny-b | newsvendor |');
     expect(freshsim(['check', p('sweep', 'a'), '--baseline', p('base-sweep.json')]).stdout).toContain("scenario 'tiny-b' is not in the run");
+    const rep = freshsim(['report', p('sweep')]);
+    expect(rep.code).toBe(0);
+    expect(rep.stdout).toBe(`Report: ${p('sweep', 'a', 'report.html')}\nReport: ${p('sweep', 'b', 'report.html')}\n`);
+    expect(readFileSync(p('sweep', 'b', 'report.html'), 'utf8')).toContain('<title>freshsim report — tiny-b</title>');
+    expect(freshsim(['report', p('sweep'), '--out', p('x.html')]).code).toBe(2);
   });
 
   it('exits 2 for a results file missing a field, naming it', () => {
