@@ -4,6 +4,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { expandNetworkLayout } from './layout.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { completeHistoryScenario } from './history-scenario.js';
 
@@ -30,7 +31,10 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
 
 /** Validate an already-parsed object as a scenario from `file`. */
 export function validateScenario(data: unknown, file: string): Scenario {
-  const r = scenarioSchema.safeParse(data);
+  // A network given as a layout (counts, distances, capacities) becomes explicit sites first.
+  const expanded = expandNetworkLayout(data);
+  if (expanded.problems.length) throw new ScenarioError(file, expanded.problems);
+  const r = scenarioSchema.safeParse(expanded.data);
   if (!r.success) throw new ScenarioError(file, formatIssues(r.error.issues));
   return r.data;
 }

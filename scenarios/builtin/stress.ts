@@ -6,7 +6,8 @@
  * what each does to the baselines and how to reproduce it.
  */
 import type { ScenarioInput } from '../schema.js';
-import { city, cityLayout } from './city.js';
+import { expandLayout } from '../layout.js';
+import { city } from './city.js';
 
 /** 7 calm evaluation days, 21 lockdown days in north-g1's fronts and one of north-g2's (two closed), 14 after. */
 export const lockdownCity: ScenarioInput = {
@@ -48,7 +49,7 @@ export const presaleCommunity: ScenarioInput = {
   description: 'Community group-buying: orders until 21:36 (0.9) for pickup next day at 10:48 (0.45); the plan is made at 14:24 (0.6) with the orders placed so far known.',
   days: { history: 42, evaluation: 21, warmup: 7 },
   network: {
-    ...cityLayout([{ central: 'hub', at: [0, 0], grids: 1, frontsPerGrid: 5, gridKm: 6, frontKm: 3, gridTripCapacityUnits: 12000, frontTripCapacityUnits: 2200 }]),
+    ...expandLayout([{ central: 'hub', x: 0, y: 0, grids: 1, frontsPerGrid: 5, gridKm: 6, frontKm: 3, gridTripCapacityUnits: 12000, frontTripCapacityUnits: 2200 }]),
     fulfilment: { splitSourcing: 'parent', speedKmPerHour: 30, dispatchHours: 1 },
   },
   presale: { cutoffTime: 0.9, decisionTime: 0.6, pickupTime: 0.45 },
