@@ -147,10 +147,15 @@ describe('freshsim import: the bakery transactions format', () => {
     const show = freshsim(dir, 'scenario', 'show', 'bakery');
     expect(show.code).toBe(0);
     expect(show.stdout.replace(/\s+/g, ' ')).toMatch(/10 of 10 SKUs have no price in the log/);
-    const run = freshsim(dir, 'run', '--scenario', 'bakery', '--strategies', 'pto-greedy,safety-stock', '--out', 'bakery-run');
-    expect(run.code).toBe(0);
+    const run = freshsim(dir, 'run', '--scenario', 'bakery', '--strategies', 'pto-greedy,safety-stock,opt', '--out', 'bakery-run');
+    expect(run.code, run.stderr).toBe(0);
     const results = JSON.parse(readFileSync(join(dir, 'bakery-run', 'results.json'), 'utf8'));
-    expect(Object.keys(results.strategies)).toEqual(['pto-greedy', 'safety-stock']);
+    expect(Object.keys(results.strategies)).toEqual(['pto-greedy', 'safety-stock', 'opt']);
+    // The oracle plans with the day's realised orders: never below the baselines on the same orders.
+    const rate = (s: string) => results.strategies[s].fullOrderRate.mean;
+    expect(results.strategies.opt.oracle).toBe(true);
+    expect(rate('opt')).toBeGreaterThanOrEqual(rate('pto-greedy'));
+    expect(rate('opt')).toBeGreaterThanOrEqual(rate('safety-stock'));
     expect(results.constraints.K).toBeGreaterThanOrEqual(1);
   });
 
