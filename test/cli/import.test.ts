@@ -170,6 +170,21 @@ describe('freshsim import: the bakery transactions format', () => {
   });
 });
 
+describe('imported directories in sweep and om1', () => {
+  it('sweeps strategies over an imported directory and solves OM1 on one of its days', () => {
+    // Depends on the bakery import above (same file, run in order).
+    writeFileSync(join(dir, 'bakery-sweep.yaml'), 'name: bakery-sweep\nscenarios: [./bakery]\nstrategies:\n  - pto-greedy\n  - name: safety-stock\n    grid: { serviceLevel: [0.7, 0.9] }\nseeds: 2\n');
+    const sweep = freshsim(dir, 'sweep', 'bakery-sweep.yaml', '--out', 'bakery-sweep-run');
+    expect(sweep.code, sweep.stderr).toBe(0);
+    const results = JSON.parse(readFileSync(join(dir, 'bakery-sweep-run', 'results.json'), 'utf8'));
+    expect(Object.keys(results.strategies)).toEqual(['pto-greedy', 'safety-stock[serviceLevel=0.7]', 'safety-stock[serviceLevel=0.9]']);
+    expect(results.days).toEqual(['2016-11-11', '2016-11-12']);
+    const om1 = freshsim(dir, 'om1', '--scenario', 'bakery', '--day', '2016-11-12', '--json', '--no-cache');
+    expect(om1.code, om1.stderr).toBe(0);
+    expect(om1.stdout).toMatch(/"status": "optimal"/);
+  });
+});
+
 describe('freshsim import: errors', () => {
   it('names the file, line and column of a broken CSV and exits 2, writing nothing', () => {
     writeFileSync(join(dir, 'broken.csv'), 'order,sku,date\n1,A,2011-01-01\n2,"unclosed,2011-01-01\n3,B,2011-01-02\n');
