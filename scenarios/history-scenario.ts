@@ -34,37 +34,15 @@ function trainingStats(h: LoadedHistory, first: number, history: number): { acti
   return { active: active.size, unitsPerDay: units / (to - from), window: to - from };
 }
 
-/**
- * The scenario input of `raw` (a parsed scenario file with a `history`
- * block) completed from its imported directory. `file` is the scenario's
- * file (relative `history.dir` is resolved against its folder).
- */
-export function completeHistoryScenario(raw: Raw, file: string): { input: ScenarioInput; stated: string[] } {
-  const h = raw.history;
-  if (!isObj(h) || typeof h.dir !== 'string' || h.dir === '') {
-    throw new ScenarioError(file, ['history.dir: expected the path of a directory written by \'freshsim import --out DIR\'']);
-  }
-  const dir = isAbsolute(h.dir) ? h.dir : resolve(dirname(file), h.dir);
-  const loaded = loadHistory(dir, file);
-  const template = builtinScenarios.tiny as Raw;
-  const stated: string[] = [];
-  const dates = loaded.days.map((d) => d.date);
-  const rawDays = isObj(raw.days) ? raw.days : {};
-  const num = (x: unknown) => (typeof x === 'number' ? x : undefined);
-  const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
-  const sel = selectDays(
-    dates,
-    { trainingFrom: str(h.trainingFrom), evaluationFrom: str(h.evaluationFrom), evaluationTo: str(h.evaluationTo) },
-    { history: num(rawDays.history), evaluation: num(rawDays.evaluation) },
-    file,
-  );
-  const evalStart = sel.first + sel.history;
-  stated.push(`days: ${sel.history} training days with orders (${dates[sel.first]} … ${dates[evalStart - 1]}) and ${sel.evaluation} evaluation days (${dates[evalStart]} … ${dates[evalStart + sel.evaluation - 1]}); days without orders are skipped`);
-  const warmup = num(rawDays.warmup) ?? Math.min(7, sel.history - 1);
-  if (raw.startDate !== undefined && raw.startDate !== dates[sel.first]) {
-    throw new ScenarioError(file, [`startDate: a history scenario starts on its first training day (${dates[sel.first]}); remove startDate or set history.trainingFrom`]);
-  }
+/** Keys a history scenario cannot use yet: their effects are drawn by the order generator. */
+export const generatorOnlyKeys = ['shocks', 'presale'] as const;
 
+const num = (x: unknown) => (typeof x === 'number' ? x : undefined);
+const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
+const range = (r: unknown) => (r as number[]).join('–');
+
+/** K, C and L: the file's, else scaled to the last training days (stated). */
+function constraintsFor(raw: Raw, loaded: LoadedHistory, sel: { first: number; history: number }, stated: string[]) {
   const stats = trainingStats(loaded, sel.first, sel.history);
   const given = isObj(raw.constraints) ? raw.constraints : {};
   const K = num(given.K) ?? Math.max(1, Math.min(loaded.catalogue.length, Math.round(kShareOfActive * stats.active)));
@@ -73,7 +51,11 @@ export function completeHistoryScenario(raw: Raw, file: string): { input: Scenar
   if (given.K === undefined) stated.push(`K = ${K}: ${kShareOfActive} × the ${stats.active} SKUs sold in the last ${stats.window} training days`);
   if (given.C === undefined) stated.push(`C = ${C}: ${cShareOfDailyUnits} × the mean ${stats.unitsPerDay.toFixed(1)} units a day of the last ${stats.window} training days`);
   if (given.L === undefined) stated.push(`L = ${L}: ${lShareOfUnitsPerType} × C / K, at least 1`);
+  return { K, C, L };
+}
 
+/** The file's categories plus one per category of the log it lacks ('tiny''s of that name, else generic; stated). */
+function categoriesFor(raw: Raw, loaded: LoadedHistory, template: Raw, stated: string[]): Raw[] {
   const rawCat = isObj(raw.catalogue) ? raw.catalogue : undefined;
   const categories: Raw[] = Array.isArray(rawCat?.categories) ? [...(rawCat!.categories as Raw[])] : [];
   const known = new Set(categories.map((c) => c.name));
@@ -84,60 +66,104 @@ export function completeHistoryScenario(raw: Raw, file: string): { input: Scenar
     const t = templateCats.get(name.toLowerCase());
     const c: Raw = t ? { ...t, name, related: [] } : { name, ...genericCategory };
     categories.push(c);
-    const range = (r: unknown) => (r as number[]).join('–');
     stated.push(`category '${name}': ${t ? "defaults of the built-in 'tiny' category of that name" : 'no defaults given'}: prices ${range(c.price)} (geometric mean used when the log has none), cost ratio ${c.costRatio}, shelf life ${range(c.shelfLifeDays)} days (midpoint used)`);
   }
   const unpriced = loaded.catalogue.filter((s) => s.price === null).length;
   if (unpriced > 0) stated.push(`${unpriced} of ${loaded.catalogue.length} SKUs have no price in the log: their category's default price is used`);
-  stated.push(`shelf lives are not in the log: each SKU gets its category's midpoint shelf life`);
+  stated.push('shelf lives are not in the log: each SKU gets its category\'s midpoint shelf life');
+  return categories;
+}
 
-  let suppliers = Array.isArray(raw.suppliers) ? [...(raw.suppliers as Raw[])] : [];
+/** The file's suppliers, else 'tiny''s for shared categories; a generic one for any category left (stated). */
+function suppliersFor(raw: Raw, categories: readonly Raw[], template: Raw, stated: string[]): Raw[] {
+  const suppliers = Array.isArray(raw.suppliers) ? [...(raw.suppliers as Raw[])] : [];
+  const describe = (sup: Raw) => `lead time ${sup.leadTimeDays} d, on time ${sup.onTimeProbability}, fill rate ${sup.fillRate}, defect rate ${sup.defectRate} (from the built-in 'tiny')`;
   if (raw.suppliers === undefined) {
-    // The built-in suppliers of the categories the log shares with 'tiny'.
     const names = new Set(categories.map((c) => c.name as string));
     for (const sup of template.suppliers as Raw[]) {
       const cats = (sup.categories as string[]).filter((c) => names.has(c));
       if (cats.length === 0) continue;
       suppliers.push({ ...sup, categories: cats });
-      stated.push(`supplier '${sup.name}' for ${cats.join(', ')}: lead time ${sup.leadTimeDays} d, on time ${sup.onTimeProbability}, fill rate ${sup.fillRate}, defect rate ${sup.defectRate} (from the built-in 'tiny')`);
+      stated.push(`supplier '${sup.name}' for ${cats.join(', ')}: ${describe(sup)}`);
     }
   }
   const supplied = new Set(suppliers.flatMap((s) => (Array.isArray(s.categories) ? (s.categories as string[]) : [])));
   const unsupplied = categories.map((c) => c.name as string).filter((c) => !supplied.has(c));
   if (unsupplied.length > 0) {
     const base = (template.suppliers as Raw[])[0];
-    suppliers = [...suppliers, { ...base, name: suppliers.some((s) => s.name === 'history-supplier') ? 'history-supplier-2' : 'history-supplier', categories: unsupplied }];
-    stated.push(`supplier for ${unsupplied.join(', ')}: lead time ${base.leadTimeDays} d, on time ${base.onTimeProbability}, fill rate ${base.fillRate}, defect rate ${base.defectRate} (from the built-in 'tiny')`);
+    const name = suppliers.some((s) => s.name === 'history-supplier') ? 'history-supplier-2' : 'history-supplier';
+    suppliers.push({ ...base, name, categories: unsupplied });
+    stated.push(`supplier '${name}' for ${unsupplied.join(', ')}: ${describe(base)}`);
   }
+  return suppliers;
+}
 
-  let network = raw.network;
+/** The file's network, else central → grid → one front per site of the log (stated). */
+function networkFor(raw: Raw, loaded: LoadedHistory, template: Raw, stated: string[]): unknown {
+  if (raw.network !== undefined) return raw.network;
   const sites = Object.keys(loaded.profile.sites).filter((s) => s !== '');
-  if (network === undefined) {
-    const t = template.network as { central: Raw; grids: Raw[]; fronts: Raw[] };
-    const fronts = sites.length > 0
-      ? sites.map((name) => ({ ...t.fronts[0], name, grid: t.grids[0].name }))
-      : t.fronts;
-    network = { ...t, fronts };
-    stated.push(`network: ${t.central.name} → ${t.grids[0].name} → ${fronts.map((f) => f.name).join(', ')} (trip capacities from the built-in 'tiny')`);
+  const t = template.network as { central: Raw; grids: Raw[]; fronts: Raw[] };
+  const fronts = sites.length > 0 ? sites.map((name) => ({ ...t.fronts[0], name, grid: t.grids[0].name })) : t.fronts;
+  stated.push(`network: ${t.central.name} → ${t.grids[0].name} → ${fronts.map((f) => f.name).join(', ')} (trip capacities from the built-in 'tiny')`);
+  return { central: t.central, grids: t.grids, fronts };
+}
+
+/**
+ * The scenario input of `raw` (a parsed scenario file with a `history`
+ * block) completed from its imported directory. `file` is the scenario's
+ * file (relative `history.dir` is resolved against its folder).
+ */
+export function completeHistoryScenario(raw: Raw, file: string): { input: ScenarioInput; stated: string[] } {
+  const h = raw.history;
+  if (!isObj(h) || typeof h.dir !== 'string' || h.dir === '') {
+    throw new ScenarioError(file, ['history.dir: expected the path of a directory written by \'freshsim import --out DIR\'']);
   }
+  const unsupported = generatorOnlyKeys.filter((k) => raw[k] !== undefined);
+  if (unsupported.length > 0) {
+    throw new ScenarioError(file, unsupported.map((k) => `${k}: not available with history (replayed orders cannot be reshaped); remove it or the history block`));
+  }
+  const dir = isAbsolute(h.dir) ? h.dir : resolve(dirname(file), h.dir);
+  const loaded = loadHistory(dir, file);
+  const template = builtinScenarios.tiny as Raw;
+  const stated: string[] = [];
+  const dates = loaded.days.map((d) => d.date);
+  const rawDays = isObj(raw.days) ? raw.days : {};
+  const sel = selectDays(
+    dates,
+    { trainingFrom: str(h.trainingFrom), evaluationFrom: str(h.evaluationFrom), evaluationTo: str(h.evaluationTo) },
+    { history: num(rawDays.history), evaluation: num(rawDays.evaluation) },
+    file,
+  );
+  const evalStart = sel.first + sel.history;
+  const evalEnd = evalStart + sel.evaluation - 1;
+  stated.push(`days: ${sel.history} training days with orders (${dates[sel.first]} … ${dates[evalStart - 1]}) and ${sel.evaluation} evaluation days (${dates[evalStart]} … ${dates[evalEnd]}); days without orders are skipped`);
+  if (raw.startDate !== undefined && raw.startDate !== dates[sel.first]) {
+    throw new ScenarioError(file, [`startDate: a history scenario starts on its first training day (${dates[sel.first]}); remove startDate or set history.trainingFrom`]);
+  }
+  const constraints = constraintsFor(raw, loaded, sel, stated);
+  const categories = categoriesFor(raw, loaded, template, stated);
+  const suppliers = suppliersFor(raw, categories, template, stated);
+  const network = networkFor(raw, loaded, template, stated);
   for (const key of ['upstream', 'refunds'] as const) {
     if (raw[key] === undefined) stated.push(`${key}: from the built-in 'tiny'`);
   }
-
-  const name = str(raw.name) ?? `history-${basename(dir)}`;
+  const rawCat = isObj(raw.catalogue) ? raw.catalogue : {};
   const input: Raw = {
-    ...template,
+    // The generator's demand block is required by the schema but unused when orders are replayed.
+    demand: template.demand,
+    upstream: template.upstream,
+    refunds: template.refunds,
     ...raw,
-    name,
+    name: str(raw.name) ?? `history-${basename(dir)}`,
     description: str(raw.description) ?? `Orders replayed from ${dir}. Defaults: ${stated.join('; ')}.`,
     seed: raw.seed ?? 1,
     startDate: dates[sel.first],
-    days: { history: sel.history, evaluation: sel.evaluation, warmup },
-    constraints: { K, C, L },
-    catalogue: { ...(template.catalogue as Raw), ...(rawCat ?? {}), skus: loaded.catalogue.length, categories },
+    days: { history: sel.history, evaluation: sel.evaluation, warmup: num(rawDays.warmup) ?? Math.min(7, sel.history - 1) },
+    constraints,
+    catalogue: { popularity: (template.catalogue as Raw).popularity, ...rawCat, skus: loaded.catalogue.length, categories },
     suppliers,
     network,
-    history: { ...h, dir, trainingFrom: dates[sel.first], evaluationFrom: dates[evalStart], evaluationTo: dates[evalStart + sel.evaluation - 1] },
+    history: { ...h, dir, trainingFrom: dates[sel.first], evaluationFrom: dates[evalStart], evaluationTo: dates[evalEnd] },
   };
   return { input: input as ScenarioInput, stated };
 }

@@ -126,6 +126,7 @@ describe('history worlds', () => {
     expect(complete({}, { days: { history: 9, evaluation: 1 } })).toThrow(/days\.history: 9 training days asked for, but only 7 days with orders precede the first evaluation day 2011-03-17/);
     expect(complete({}, { startDate: '2011-01-01' })).toThrow(/startDate: a history scenario starts on its first training day \(2011-03-07\)/);
     expect(() => completeHistoryScenario({ history: { dir: join(root, 'nowhere') } }, 's.yaml')).toThrow(/cannot read .*manifest\.json/);
+    expect(complete({}, { shocks: { timeline: [] } })).toThrow(/shocks: not available with history/);
   });
 
   it('maps a site column to front sites and rejects orders at an unknown site', async () => {
