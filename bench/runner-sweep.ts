@@ -73,7 +73,11 @@ async function timeOnce(c: Config, redis: TestRedis | undefined): Promise<number
   }
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 
 async function main(): Promise<void> {
   const configs: Config[] = [

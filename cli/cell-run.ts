@@ -23,6 +23,8 @@ export interface CellOutcome {
   readonly id: string;
   readonly figures: CellFigures;
   readonly timing: CellTiming;
+  /** Which process and thread ran it (`pid/thread`), for diagnostics. */
+  readonly ranBy?: string;
   /** Solver diagnostics of the cell's decisions (strategies that solve OM1), passed on to the coordinator. */
   readonly decisions?: readonly DecisionDiagnostic[];
 }

@@ -5,7 +5,7 @@
  * thread runs (see cell-run.ts). Strategies that need HiGHS get it loaded
  * once per thread, with the OM1 cache options the pool was given.
  */
-import { workerData } from 'node:worker_threads';
+import { threadId, workerData } from 'node:worker_threads';
 import { strategyDefinition } from '../strategies/index.js';
 import type { CellSpec } from './cells.js';
 import { createCellRunner, failureOf, type CellFailure, type CellOutcome } from './cell-run.js';
@@ -28,7 +28,8 @@ export default async function runCellTask(cell: CellSpec): Promise<CellOutcome |
     const outcome = runCell(cell);
     const decisions = collectedDecisions().slice(before);
     maybeInjectFault(cell.key);
-    return decisions.length > 0 ? { ...outcome, decisions } : outcome;
+    const ranBy = `${process.pid}/${threadId}`;
+    return decisions.length > 0 ? { ...outcome, ranBy, decisions } : { ...outcome, ranBy };
   } catch (e) {
     return failureOf(cell.id, e);
   }

@@ -12,7 +12,8 @@ import { providedStrategyServices, resolvedParams } from '../strategies/index.js
 import { buildPlan, shardCells, type CellSpec, type ExperimentPlan, type Shard } from './cells.js';
 import { createCellRunner, failureOf, isCellFailure, type CellFailure, type CellOutcome } from './cell-run.js';
 import { isInputErrorName } from './errors.js';
-import { createPool, defaultWorkers, type CellExecutor, type PoolOptions } from './pool.js';
+import { executeOnLanes } from './local-scheduler.js';
+import { createPool, defaultWorkers, type PoolOptions } from './pool.js';
 import { createProgress, type ProgressSink } from './progress.js';
 import { executeOnQueue } from './queue.js';
 import { openStore, type CellRecord, type ResultStore } from './result-store.js';
@@ -166,10 +167,11 @@ export async function executePlan(plan: ExperimentPlan, opts: ExecuteOptions): P
     if (opts.queue !== undefined) {
       interrupted = await executeOnQueue(pending, opts.queue, ex);
     } else if (opts.workers === 0) {
-      interrupted = executeInline(pending, ex);
+      interrupted = await executeInline(pending, ex);
     } else {
       const workers = opts.workers ?? defaultWorkers();
-      interrupted = pending.length === 0 ? false : await executeLocal(pending, createPool(workers, opts.services), workers, ex);
+      const lanes = pending.length === 0 ? [] : Array.from({ length: workers }, () => createPool(1, opts.services));
+      interrupted = pending.length === 0 ? false : await executeOnLanes(pending, lanes, ex);
     }
     progress?.finish(resumed + finished, failed.length);
     const records = new Map(plan.cells.filter((c) => store.records.has(c.id)).map((c) => [c.id, store.records.get(c.id)!]));
@@ -183,10 +185,12 @@ export async function executePlan(plan: ExperimentPlan, opts: ExecuteOptions): P
   }
 }
 
-function executeInline(cells: readonly CellSpec[], ex: Execution): boolean {
+/** Run cells in this thread, yielding to the event loop between cells so Ctrl-C is heard. */
+async function executeInline(cells: readonly CellSpec[], ex: Execution): Promise<boolean> {
   const runCell = createCellRunner(() => performance.now());
   for (const cell of cells) {
     for (let attempts = 1; ; attempts++) {
+      await new Promise((resolve) => setImmediate(resolve));
       if (ex.signal?.aborted) return true;
       let result: CellOutcome | CellFailure;
       try {
@@ -205,63 +209,4 @@ function executeInline(cells: readonly CellSpec[], ex: Execution): boolean {
     }
   }
   return false;
-}
-
-/**
- * Run cells on a local pool, keeping twice the pool size in flight so a
- * thread never waits for the main thread's fsync. A cell whose worker threw
- * or died is retried (up to `retries` more times) unless its error is a
- * deterministic input error; other cells go on.
- */
-async function executeLocal(cells: readonly CellSpec[], pool: CellExecutor, workers: number, ex: Execution): Promise<boolean> {
-  const queue = cells.map((cell) => ({ cell, attempts: 0 }));
-  const aborter = new AbortController();
-  const onAbort = () => aborter.abort();
-  ex.signal?.addEventListener('abort', onAbort);
-  let inFlight = 0;
-  let fatal: unknown;
-  const guard = (f: () => void) => {
-    try {
-      f();
-    } catch (e) {
-      // Recording failed (e.g. the disk): stop, keeping what is stored.
-      fatal ??= e;
-      aborter.abort();
-    }
-  };
-  try {
-    await new Promise<void>((resolve) => {
-      const pump = () => {
-        while (!aborter.signal.aborted && inFlight < 2 * workers && queue.length > 0) {
-          const job = queue.shift()!;
-          job.attempts++;
-          inFlight++;
-          pool.run(job.cell, aborter.signal).then(
-            (r) => guard(() => {
-              if (!isCellFailure(r)) ex.finish(job.cell, r, job.attempts, 'pool');
-              else if (isInputErrorName(r.error.name) || job.attempts > ex.retries) ex.fail(job.cell, r.error, job.attempts);
-              else queue.unshift(job);
-            }),
-            (e: Error) => guard(() => {
-              if (aborter.signal.aborted) return;
-              // The worker thread died: piscina replaces it; only this cell is affected.
-              if (job.attempts > ex.retries) ex.fail(job.cell, { name: 'WorkerDied', message: e.message }, job.attempts);
-              else queue.unshift(job);
-            }),
-          ).finally(() => {
-            inFlight--;
-            pump();
-          });
-        }
-        if (inFlight === 0 && (queue.length === 0 || aborter.signal.aborted)) resolve();
-      };
-      aborter.signal.addEventListener('abort', pump);
-      pump();
-    });
-  } finally {
-    ex.signal?.removeEventListener('abort', onAbort);
-    await pool.close();
-  }
-  if (fatal !== undefined) throw fatal;
-  return aborter.signal.aborted;
 }

@@ -40,10 +40,10 @@ async function stop(w: ReturnType<typeof background>) {
   return w.exit;
 }
 const lines = (out: string) => (existsSync(join(out, 'cells.jsonl')) ? readFileSync(join(out, 'cells.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
-async function until(f: () => boolean, what: string, ms = 30_000) {
+async function until(f: () => boolean, what: string, ms = 30_000, context?: () => string) {
   const end = Date.now() + ms;
   while (!f()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${context ? `: ${context()}` : ''}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -133,6 +133,25 @@ describe('sweep --queue with freshsim workers', () => {
     const records = expectComplete(out);
     expect(records.find((r) => r.key === victim).attempts).toBe(2);
     expect(w.stderr()).toContain(`${victim} failed: Error: injected fault`);
+    await stop(w);
+  });
+
+  it('SIGINT stops the coordinator cleanly (exit 130) and takes back the cells no worker started', async () => {
+    const out = join(dir, 'interrupted');
+    const s1 = sweep(out);
+    await until(() => s1.stderr().includes('progress: 0/8'), 'the coordinator to start', 30_000, s1.stderr);
+    await new Promise((r) => setTimeout(r, 1500)); // let it enqueue
+    s1.child.kill('SIGINT');
+    const e = await s1.exit;
+    expect(e.code).toBe(130);
+    expect(e.stderr).toContain('interrupted: 0 of 8 cells are stored');
+    const w = worker();
+    await until(() => w.stderr().includes('taking cells'), 'the worker to start');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(w.stderr()).not.toContain(' done in '); // nothing was left queued for it
+    const s2 = sweep(out);
+    expect((await s2.exit).code).toBe(0);
+    expectComplete(out);
     await stop(w);
   });
 

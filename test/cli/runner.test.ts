@@ -56,6 +56,20 @@ describe('experiment runner', () => {
     }
   });
 
+  it('runs the cells that share a world on one thread', async () => {
+    const dir = join(root, 'grouping');
+    const four = planOfRun({ ...spec, seeds: [1, 2, 3, 4] });
+    const r = await executePlan(four, { dir, workers: 2 });
+    expect(r.complete).toBe(true);
+    const threadOf = new Map(storeLines(dir).map((x) => [x.key as string, x.ranOn as string]));
+    // Replications 1 and 2 are started first, one per thread, before any thread could steal.
+    for (const rep of [1, 2]) {
+      const threads = new Set(four.cells.filter((c) => c.replication === rep).map((c) => threadOf.get(c.key)));
+      expect(threads.size).toBe(1);
+    }
+    expect(threadOf.get(four.cells[0].key)).not.toBe(threadOf.get(four.cells[3].key));
+  });
+
   it('resumes: a second run finds every cell stored and computes nothing', async () => {
     const dir = join(root, 'pool-2');
     const r = await execute(dir);
