@@ -8,7 +8,7 @@
 import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, appendFileSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
-  CsvError, createImporter, dateFormats, formatDayFile, formatProfile, formatReport, historyDirScenario, parseSpoolLine, ScenarioError, spoolLine,
+  CsvError, createImporter, dateFormats, formatDayFile, formatProfile, formatReport, historyDirScenario, isHistoryDir, parseSpoolLine, ScenarioError, spoolLine,
   type DateFormat, type ImportResult,
 } from '../../scenarios/index.js';
 import { UsageError } from '../errors.js';
@@ -95,8 +95,10 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   }
   const files = expandFiles(args.files);
   const out = resolve(args.out);
-  if (existsSync(out) && !args.overwrite && (!statSync(out).isDirectory() || readdirSync(out).length > 0)) {
-    throw new UsageError(`--out '${args.out}' already exists and is not empty; choose another directory or pass --overwrite`);
+  if (existsSync(out) && (!statSync(out).isDirectory() || readdirSync(out).length > 0)) {
+    if (!args.overwrite) throw new UsageError(`--out '${args.out}' already exists and is not empty; choose another directory or pass --overwrite`);
+    // --overwrite replaces an earlier import only, never an unrelated folder.
+    if (!isHistoryDir(out)) throw new UsageError(`--out '${args.out}' is not a directory written by 'freshsim import' (no manifest.json); --overwrite only replaces an earlier import`);
   }
   const work = `${out}.tmp-${process.pid}`;
   rmSync(work, { recursive: true, force: true });

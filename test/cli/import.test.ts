@@ -222,6 +222,12 @@ describe('freshsim import: errors', () => {
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain("--out 'nocol' already exists and is not empty");
     expect(freshsim(dir, 'import', 'nocol.csv', '--out', 'nocol', '--map', 'order=basket', '--overwrite').code).toBe(0);
+    mkdirSync(join(dir, 'precious'));
+    writeFileSync(join(dir, 'precious', 'notes.txt'), 'keep me');
+    const unrelated = freshsim(dir, 'import', 'nocol.csv', '--out', 'precious', '--map', 'order=basket', '--overwrite');
+    expect(unrelated.code).toBe(2);
+    expect(unrelated.stderr).toContain("--out 'precious' is not a directory written by 'freshsim import'");
+    expect(readFileSync(join(dir, 'precious', 'notes.txt'), 'utf8')).toBe('keep me');
     const g = freshsim(dir, 'import', 'none-*.csv', '--out', 'x');
     expect(g.code).toBe(2);
     expect(g.stderr).toContain("the glob 'none-*.csv' matches no file");
