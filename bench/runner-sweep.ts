@@ -11,7 +11,7 @@
  *   npm run build && node dist/bench/runner-sweep.js [--seeds 70] [--rounds 3] [--no-queue]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,15 +58,26 @@ async function stopWorkers(ws: ChildProcess[]): Promise<void> {
 
 interface Config { readonly name: string; readonly workers: number; readonly queue: boolean }
 
-async function timeOnce(c: Config, redis: TestRedis | undefined): Promise<number> {
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function processCpuS(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+/** Wall seconds and CPU seconds (this process, all its threads, plus the worker processes) of one sweep. */
+async function timeOnce(c: Config, redis: TestRedis | undefined): Promise<{ wall: number; cpu: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'freshsim-bench-runner-'));
   const ws = c.queue ? await startWorkers(redis!.url, c.workers) : [];
   try {
+    const cpu0 = process.cpuUsage();
+    const w0 = ws.map((w) => processCpuS(w.pid!));
     const t0 = performance.now();
     const r = await executePlan(plan, { dir, workers: c.workers, queue: c.queue ? redis!.url : undefined });
-    const seconds = (performance.now() - t0) / 1000;
+    const wall = (performance.now() - t0) / 1000;
+    const own = process.cpuUsage(cpu0);
+    const workersCpu = ws.reduce((a, w, k) => a + processCpuS(w.pid!) - w0[k], 0);
     if (!r.complete || r.finished !== cells) throw new Error(`${c.name}: ${r.finished} of ${cells} cells finished`);
-    return seconds;
+    return { wall, cpu: (own.user + own.system) / 1e6 + workersCpu };
   } finally {
     await stopWorkers(ws);
     rmSync(dir, { recursive: true, force: true });
@@ -89,30 +100,36 @@ async function main(): Promise<void> {
   const redis = withQueue ? await startRedis() : undefined;
   const load0 = loadavg()[0];
   const times = new Map<string, number[]>(configs.map((c) => [c.name, []]));
+  const cpu = new Map<string, number[]>(configs.map((c) => [c.name, []]));
   try {
     for (let round = 0; round < rounds; round++) {
       for (const c of configs) {
-        const s = await timeOnce(c, redis);
+        const { wall: s, cpu: cpuS } = await timeOnce(c, redis);
         times.get(c.name)!.push(s);
-        process.stderr.write(`round ${round + 1}: ${c.name}: ${s.toFixed(2)} s (${(cells / s).toFixed(1)} cells/s), load ${loadavg()[0].toFixed(1)}\n`);
+        cpu.get(c.name)!.push(cpuS);
+        process.stderr.write(`round ${round + 1}: ${c.name}: ${s.toFixed(2)} s (${(cells / s).toFixed(1)} cells/s), CPU ${cpuS.toFixed(2)} s, load ${loadavg()[0].toFixed(1)}\n`);
       }
     }
   } finally {
     await redis?.stop();
   }
   const rate = (name: string) => cells / median(times.get(name)!);
+  const cpuPerCell = (name: string) => median(cpu.get(name)!) / cells;
   const rows = configs.map((c) => {
     const ts = times.get(c.name)!;
-    const extra = c.workers === 2 ? `${((100 * rate(c.name)) / (2 * rate(c.queue ? 'Redis, 1 worker process' : 'pool, 1 worker'))).toFixed(0)}%` : '';
+    const one = c.queue ? 'Redis, 1 worker process' : 'pool, 1 worker';
+    const extra = c.workers === 2 ? `${((100 * rate(c.name)) / (2 * rate(one))).toFixed(0)}%` : '';
+    const cpuEff = c.workers === 2 ? `${((100 * cpuPerCell(one)) / cpuPerCell(c.name)).toFixed(0)}%` : '';
     const overhead = c.queue ? `${((1000 * (median(ts) - median(times.get(`pool, ${c.workers} worker${c.workers === 1 ? '' : 's'}`)!))) / cells).toFixed(1)} ms` : '';
-    return `| ${c.name} | ${rate(c.name).toFixed(1)} | ${median(ts).toFixed(2)} (${Math.min(...ts).toFixed(2)}–${Math.max(...ts).toFixed(2)}) | ${extra} | ${overhead} |`;
+    return `| ${c.name} | ${rate(c.name).toFixed(1)} | ${median(ts).toFixed(2)} (${Math.min(...ts).toFixed(2)}–${Math.max(...ts).toFixed(2)}) | ` +
+      `${(1000 * cpuPerCell(c.name)).toFixed(1)} | ${extra} | ${cpuEff} | ${overhead} |`;
   });
   process.stdout.write([
     `${cells} cells (tiny × pto-greedy, safety-stock, newsvendor × ${seeds} seeds; 5 evaluation + 5 warm-up days each), ` +
       `${rounds} rounds, median wall time (min–max); ${cpus().length} cores, 1-min load ${load0.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end.`,
     '',
-    '| configuration | cells/s | wall s, median (min–max) | parallel efficiency | overhead per cell vs local pool |',
-    '|---|---|---|---|---|',
+    '| configuration | cells/s | wall s, median (min–max) | CPU ms per cell | parallel efficiency (wall) | CPU efficiency | wall overhead per cell vs local pool |',
+    '|---|---|---|---|---|---|---|',
     ...rows,
     '',
   ].join('\n'));
