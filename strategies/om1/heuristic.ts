@@ -147,3 +147,46 @@ export function repairToFit(inst: Om1Instance, levels: Int32Array, prices: Resou
     levels[i] = bestTarget;
   }
 }
+
+/**
+ * Insert-and-repair moves: complete one unsatisfied order (raise its SKUs to
+ * the levels it needs), bring the plan back within K and C at `prices`, refill,
+ * and keep strict improvements. Complements {@link localSearch}'s
+ * drop-and-refill. Tries the cheapest completions first; at most `maxTrials`.
+ * Mutates `levels`; returns its value.
+ */
+export function insertSearch(inst: Om1Instance, levels: Int32Array, prices: ResourcePrices, gmvWeight = 0, maxTrials = 300): LevelsValue {
+  let cur = evaluateLevels(inst, levels);
+  const trial = new Int32Array(levels.length);
+  let improved = true;
+  let budget = maxTrials;
+  while (improved && budget > 0) {
+    improved = false;
+    // Unsatisfied nodes by priced completion cost.
+    const cand: { n: number; cost: number }[] = [];
+    for (let n = 0; n < inst.nodeWeight.length; n++) {
+      let dc = 0, dk = 0;
+      for (let r = inst.reqStart[n]; r < inst.reqStart[n + 1]; r++) {
+        const i = inst.reqSku[r], k = inst.reqLevel[r];
+        if (levels[i] >= k) continue;
+        dc += stockAt(inst, i, k) - stockAt(inst, i, levels[i]);
+        if (levels[i] === 0) dk++;
+      }
+      if (dc > 0 || dk > 0) cand.push({ n, cost: (prices.unit * dc + prices.type * dk) / inst.nodeWeight[n] });
+    }
+    cand.sort((a, b) => a.cost - b.cost || a.n - b.n);
+    for (const { n } of cand) {
+      if (budget-- <= 0) break;
+      trial.set(levels);
+      for (let r = inst.reqStart[n]; r < inst.reqStart[n + 1]; r++) {
+        const i = inst.reqSku[r];
+        if (trial[i] < inst.reqLevel[r]) trial[i] = inst.reqLevel[r];
+      }
+      repairToFit(inst, trial, prices, gmvWeight);
+      greedyFill(inst, trial, prices, gmvWeight);
+      const v = evaluateLevels(inst, trial);
+      if (scoreOf(v, gmvWeight) > scoreOf(cur, gmvWeight) + 1e-9) { levels.set(trial); cur = v; improved = true; break; }
+    }
+  }
+  return cur;
+}

@@ -59,13 +59,20 @@ function model(highs: Highs, cost: number[], lo: number[], hi: number[], integer
  * The staircase form: binary u per threshold (x_i ≥ t_ik), u_ik ≤ u_i,k−1,
  * w_n ≤ u of each requirement, Σ u_i1 ≤ K, Σ Δt·u ≤ C. Columns: thresholds
  * (instance order), then nodes. `w` is continuous in [0, 1]: it is integral at
- * any integral u.
+ * any integral u. Optional fixings (from Lagrangian reduced costs) set bounds.
  */
-export function staircaseModel(highs: Highs, inst: Om1Instance, gmvWeight: number): BuiltModel {
+export function staircaseModel(
+  highs: Highs, inst: Om1Instance, gmvWeight: number, fix?: { readonly fixedOne: Uint8Array; readonly fixedZero: Uint8Array },
+): BuiltModel {
   const nThr = inst.thresholds.length;
   const nNodes = inst.nodeWeight.length;
   const cost: number[] = [], lo: number[] = [], hi: number[] = [], integer: boolean[] = [];
   for (let c = 0; c < nThr; c++) { cost.push(0); lo.push(0); hi.push(1); integer.push(true); }
+  // Fixings: thresholds any better plan must reach (u = 1) or stay below (u = 0).
+  for (let c = 0; fix && c < nThr; c++) {
+    if (fix.fixedZero[c]) hi[c] = 0;
+    else if (fix.fixedOne[c]) lo[c] = 1;
+  }
   for (let n = 0; n < nNodes; n++) {
     cost.push(inst.nodeWeight[n] + gmvWeight * inst.nodeGmv[n]); lo.push(0); hi.push(1); integer.push(false);
   }

@@ -24,6 +24,8 @@ export interface LagrangianResult {
   readonly unitPrice: number;
   readonly typePrice: number;
   readonly flows: number;
+  /** Reduced-cost fixing against an incumbent value (needs the best bound's cut; see below). */
+  readonly fixings: (incumbent: number, maxProbes: number) => ThresholdFixings;
 }
 
 const BIG = 1e15;
@@ -32,6 +34,8 @@ interface ClosureGraph {
   readonly net: FlowNetwork;
   /** Arc from each threshold to the sink. */
   readonly thrArc: Int32Array;
+  /** Arc from the source to each threshold (capacity 0 unless forced in). */
+  readonly forceArc: Int32Array;
   readonly thrNode: (c: number) => number;
 }
 
@@ -55,7 +59,9 @@ function buildGraph(inst: Om1Instance, gmvWeight: number): ClosureGraph {
       thrArc[c] = net.addArc(thrNode(c), T, 0);
     }
   }
-  return { net, thrArc, thrNode };
+  const forceArc = new Int32Array(nThr);
+  for (let c = 0; c < nThr; c++) forceArc[c] = net.addArc(S, thrNode(c), 0);
+  return { net, thrArc, thrNode, forceArc };
 }
 
 /** Bound and plans from the Lagrangian relaxation; `maxFlows` caps the work. */
@@ -68,7 +74,8 @@ export function lagrangianBound(inst: Om1Instance, gmvWeight = 0, maxFlows = 200
   let best: { bound: number; levels: Int32Array; value: LevelsValue; unitPrice: number; typePrice: number } = {
     bound: total, levels: empty, value: evaluateLevels(inst, empty), unitPrice: 0, typePrice: 0,
   };
-  if (inst.thresholds.length === 0) return { ...best, flows: 0 };
+  const none = (): ThresholdFixings => ({ fixedOne: new Uint8Array(0), fixedZero: new Uint8Array(0), probes: 0 });
+  if (inst.thresholds.length === 0) return { ...best, flows: 0, fixings: none };
   const g = buildGraph(inst, gmvWeight);
   const inc = new Float64Array(inst.thresholds.length);
   const first = new Uint8Array(inst.thresholds.length);
@@ -80,6 +87,8 @@ export function lagrangianBound(inst: Om1Instance, gmvWeight = 0, maxFlows = 200
     }
   }
   let flows = 0;
+  let bestState: Float64Array | undefined;
+  let bestClosure: Int32Array | undefined;
   const consider = (levels: Int32Array, prices: { unit: number; type: number }): void => {
     const v = evaluateLevels(inst, levels);
     if (v.types > K || v.units > C + 1e-6) repairToFit(inst, levels, prices, gmvWeight);
@@ -116,8 +125,9 @@ export function lagrangianBound(inst: Om1Instance, gmvWeight = 0, maxFlows = 200
     for (let n = 0; n < inst.nodeWeight.length; n++) if (side[2 + n]) gain += inst.nodeWeight[n] + gmvWeight * inst.nodeGmv[n];
     const bound = lambda * C + mu * K + Math.max(0, gain - cost);
     lastBound = bound;
-    if (bound < best.bound) best = { ...best, bound, unitPrice: lambda, typePrice: mu };
-    return { units, types, state: g.net.snapshot(), levels };
+    const state = g.net.snapshot();
+    if (bound < best.bound) { best = { ...best, bound, unitPrice: lambda, typePrice: mu }; bestState = state; bestClosure = levels; }
+    return { units, types, state, levels };
   }
 
   const pairs: { levels: Int32Array; prices: { unit: number; type: number } }[] = [];
@@ -167,5 +177,49 @@ export function lagrangianBound(inst: Om1Instance, gmvWeight = 0, maxFlows = 200
   minimise1d((mu, lo) => psi(mu, lo.state), psi0, muMax, 10);
   // Candidate plans: the closures at μ = 0 and the last ones of the μ search (nearest the optimum).
   for (const p of [...pairs.slice(0, atZero), ...pairs.slice(Math.max(atZero, pairs.length - 6))]) consider(p.levels, p.prices);
-  return { ...best, flows };
+  /**
+   * Lagrangian reduced-cost fixing at the best multipliers. For each SKU at
+   * level ℓ in the best cut's closure: force its threshold ℓ out (stock below
+   * it) and its threshold ℓ+1 in (stock above ℓ); if the bound then drops
+   * below `incumbent + 1`, every better plan keeps thresholds 1..ℓ (resp. none
+   * above ℓ). One warm-started cut per probe (forcing only raises capacities).
+   */
+  function fixings(incumbent: number, maxProbes: number): ThresholdFixings {
+    const fixedOne = new Uint8Array(inc.length), fixedZero = new Uint8Array(inc.length);
+    if (!bestState || !bestClosure) return { fixedOne, fixedZero, probes: 0 };
+    const lambda = best.unitPrice, mu = best.typePrice;
+    let probes = 0;
+    const boundWith = (force: () => void): number => {
+      probes++;
+      g.net.restore(bestState!);
+      force();
+      g.net.maxFlow(0, 1);
+      const side = g.net.sourceSide(0);
+      let cost = 0, gain = 0;
+      for (let c = 0; c < inc.length; c++) if (side[g.thrNode(c)]) cost += lambda * inc[c] + (first[c] ? mu : 0);
+      for (let n = 0; n < inst.nodeWeight.length; n++) if (side[2 + n]) gain += inst.nodeWeight[n] + gmvWeight * inst.nodeGmv[n];
+      return lambda * C + mu * K + gain - cost;
+    };
+    const cuts = (b: number) => Math.floor(b + 1e-6) <= incumbent;
+    for (let i = 0; i < nSku && probes < maxProbes; i++) {
+      const l = bestClosure[i], top = inst.thrStart[i + 1] - inst.thrStart[i];
+      if (l > 0) {
+        const c = inst.thrStart[i] + l - 1;
+        if (cuts(boundWith(() => g.net.raiseCapacity(g.thrArc[c], BIG)))) for (let k = inst.thrStart[i]; k <= c; k++) fixedOne[k] = 1;
+      }
+      if (l < top) {
+        const c = inst.thrStart[i] + l;
+        if (cuts(boundWith(() => g.net.raiseCapacity(g.forceArc[c], BIG)))) for (let k = c; k < inst.thrStart[i + 1]; k++) fixedZero[k] = 1;
+      }
+    }
+    return { fixedOne, fixedZero, probes };
+  }
+  return { ...best, flows, fixings };
+}
+
+/** Thresholds every plan better than an incumbent must reach (`fixedOne`) or stay below (`fixedZero`). */
+export interface ThresholdFixings {
+  readonly fixedOne: Uint8Array;
+  readonly fixedZero: Uint8Array;
+  readonly probes: number;
 }

@@ -6,7 +6,7 @@
  */
 import type { Highs } from 'highs';
 import type { Order, PlanConstraints } from '../../sim/index.js';
-import { defaultPrices, localSearch } from './heuristic.js';
+import { defaultPrices, insertSearch, localSearch } from './heuristic.js';
 import { levelsFromStaircase, staircaseModel } from './highs-model.js';
 import { buildOm1Instance, type Om1Instance } from './instance.js';
 import { lagrangianBound } from './lagrangian.js';
@@ -48,6 +48,10 @@ export function solveOm1(
   let planSource: Om1Source = 'lagrangian';
   const prices = lag.unitPrice > 0 || lag.typePrice > 0 ? { unit: Math.max(lag.unitPrice, 1e-9), type: Math.max(lag.typePrice, 1e-9) } : defaultPrices(inst);
   let value = localSearch(inst, levels, { prices, gmvWeight: g, maxTrials: opts.localSearchTrials });
+  if (!provenOptimal(value.weight, lag.bound, opts.gmvTieBreak)) {
+    value = insertSearch(inst, levels, prices, g, opts.localSearchTrials);
+    value = localSearch(inst, levels, { prices, gmvWeight: g, maxTrials: opts.localSearchTrials });
+  }
   if (count(value) > count(lag.value) + 1e-9) planSource = 'heuristic';
   let bound = Math.min(totalWeight(inst), lag.bound);
   let boundSource: Om1Source = bound === lag.bound ? 'lagrangian' : 'presolve';
@@ -56,14 +60,19 @@ export function solveOm1(
   const closed = (): boolean => provenOptimal(value.weight, bound, opts.gmvTieBreak) || relativeGap(value.weight, integerBound(bound)) <= opts.relativeGap && !opts.gmvTieBreak;
 
   if (!closed() && env.highs) {
+    // Lagrangian reduced-cost fixing: SKUs any better plan must stock or leave out (count objective only).
+    const incumbent = value.weight;
+    const fix = opts.gmvTieBreak ? undefined : lag.fixings(incumbent, 2 * inst.skuIds.length);
     const left = Math.max(0.1, opts.timeLimitSeconds - elapsed());
-    const r = runStaircase(env.highs, inst, g, opts, left, opts.mipStart ? levels : undefined);
+    const r = runStaircase(env.highs, inst, g, opts, left, opts.mipStart ? levels : undefined, fix);
     mip = r.info;
     if (r.levels) {
       const v = evaluateLevels(inst, r.levels);
       if (withinLimits(inst, v) && count(v) > count(value) + 1e-9) { levels = r.levels; value = v; planSource = 'mip'; }
     }
-    if (Number.isFinite(r.info.bound) && r.info.bound < bound) { bound = r.info.bound; boundSource = 'mip'; }
+    // With fixings HiGHS bounds only plans better than the incumbent: OPT ≤ max(incumbent, its bound).
+    const mipBound = r.info.status === 8 && fix ? incumbent : fix ? Math.max(incumbent, r.info.bound) : r.info.bound;
+    if (Number.isFinite(mipBound) && mipBound < bound) { bound = mipBound; boundSource = 'mip'; }
     // HiGHS proved its incumbent optimal within its gap; a plan at least as good is too.
     if (r.info.status === 7 && count(value) >= r.info.objective - 1e-9) status = 'optimal';
   }
@@ -110,8 +119,9 @@ function provenOptimal(weight: number, bound: number, tieBreak: boolean): boolea
 /** Run HiGHS on the staircase form; always disposes the model. */
 export function runStaircase(
   highs: Highs, inst: Om1Instance, gmvWeight: number, opts: Om1Options, timeLimitSeconds: number, start?: Int32Array,
+  fix?: { readonly fixedOne: Uint8Array; readonly fixedZero: Uint8Array },
 ): { levels: Int32Array | undefined; info: NonNullable<Om1Result['mip']> } {
-  const built = staircaseModel(highs, inst, gmvWeight);
+  const built = staircaseModel(highs, inst, gmvWeight, fix);
   const m = highs.createModel(built.data);
   try {
     m.options.set({

@@ -6,7 +6,7 @@ import type { Highs } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHighs } from '../../../cli/highs.js';
 import { validatePlan } from '../../../sim/index.js';
-import { buildOm1Instance, heuristicPlan, lagrangianBound, solveOm1 } from '../../../strategies/index.js';
+import { buildOm1Instance, defaultOm1Options, heuristicPlan, lagrangianBound, runStaircase, solveOm1 } from '../../../strategies/index.js';
 import { bruteForce, tinyInstance } from './random-instances.js';
 
 let highs: Highs;
@@ -57,6 +57,22 @@ describe('OM1 on tiny instances (≤ 8 SKUs, ≤ 10 orders)', () => {
       expect(h.value.types).toBeLessThanOrEqual(inst.constraints.K);
       expect(h.value.units).toBeLessThanOrEqual(inst.constraints.C + 1e-6);
     }
+  });
+
+  it('Lagrangian reduced-cost fixings never cut off a plan better than the incumbent', () => {
+    let fixedSome = 0;
+    for (let k = 0; k < N; k++) {
+      const inst = tinyInstance(k);
+      const want = bruteForce(inst).orders;
+      if (want === 0) continue;
+      const om1 = buildOm1Instance(inst.orders, inst.constraints, inst.skuCount);
+      const fix = lagrangianBound(om1).fixings(want - 1, 1000);
+      if (fix.fixedOne.some((x) => x) || fix.fixedZero.some((x) => x)) fixedSome++;
+      const r = runStaircase(highs, om1, 0, defaultOm1Options, 10, undefined, fix);
+      expect(r.info.status, `instance ${k}`).toBe(7);
+      expect(Math.round(r.info.objective), `instance ${k}`).toBe(want);
+    }
+    expect(fixedSome).toBeGreaterThan(10); // the check is not vacuous
   });
 
   it('without HiGHS still returns a feasible plan with an honest status and gap', () => {
