@@ -35,7 +35,10 @@ export function renderGateMarkdown(g: GateReport, baselineSource?: string): stri
         `${d ? pp(d.mean) : '—'} | ${d ? ci(d.ci95[0], d.ci95[1], (x) => (100 * x).toFixed(2)) : '—'}${d && !d.paired ? ' (unpaired)' : ''} | ${VERDICT[v.reason]} |`;
     }),
   ];
-  if (failed.length) lines.push('', '**Failures**', '', ...failed.map((v) => `- ${md(v.scenario)} / ${md(v.strategy)}: ${md(v.message)}`));
+  if (failed.length) {
+    lines.push('', '**Failures**', '', ...failed.map((v) => `- ${md(v.scenario)} / ${md(v.strategy)}: ${md(v.message)}`), '',
+      'If the change is meant to lower these rates, update the baseline deliberately (`freshsim baseline RUN_DIR --out BASELINE --overwrite`) and say why in the commit.');
+  }
   if (g.uncovered.length) {
     lines.push('', `Not in the baseline (not judged): ${g.uncovered.map((u) => `${md(u.scenario)} / ${md(u.strategy)}`).join(', ')}.`);
   }

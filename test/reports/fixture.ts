@@ -49,7 +49,7 @@ export function fixtureResults(strategies: Record<string, FixtureStrategy>, opts
     } as StrategySummary;
   });
   const names = Object.keys(strategies);
-  const base = names.find((n) => !strategies[n].oracle)!;
+  const base = names.find((n) => !strategies[n].oracle);
   return {
     freshsim: '0.1.0-test',
     scenario: opts.scenario ?? 'fixture',
@@ -58,9 +58,9 @@ export function fixtureResults(strategies: Record<string, FixtureStrategy>, opts
     days,
     constraints: { K: 350, C: 9000, L: 10 },
     strategies: out,
-    comparisons: names.filter((n) => n !== base).map((n) => ({
+    comparisons: base === undefined ? [] : names.filter((n) => n !== base).map((n) => ({
       strategy: n, baseline: base, metric: 'fullOrderRate' as const,
-      difference: estimate(strategies[n].fullOrderRate.map((x, i) => x - strategies[base].fullOrderRate[i])),
+      difference: estimate(strategies[n].fullOrderRate.map((x, i) => x - strategies[base!].fullOrderRate[i])),
     })),
     ...(opts.extra ?? {}),
   } as Results;

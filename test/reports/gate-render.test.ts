@@ -22,6 +22,7 @@ describe('renderGateMarkdown', () => {
     expect(md).toContain("- fixture / gone: strategy 'gone' is missing from the run");
     expect(md).toContain('Not in the baseline (not judged): fixture / extra.');
     expect(md).toContain('Baseline: `ci/baseline.json`');
+    expect(md).toContain('update the baseline deliberately (`freshsim baseline RUN_DIR --out BASELINE --overwrite`)');
   });
 
   it('escapes names so they render as text in a table (HTML, pipes, emphasis)', () => {

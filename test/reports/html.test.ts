@@ -69,6 +69,15 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('<td>30.00%</td><td>1.20%</td><td>90.00%</td>');
   });
 
+  it('renders one seed without intervals, and oracles-only results without a baseline', () => {
+    const one = fixtureResults({ a: { fullOrderRate: [0.6] }, b: { fullOrderRate: [0.65] } }, { seeds: [1] });
+    const html = renderHtmlReport(one, { d3Source: D3 });
+    expect(html).toContain('</span>a</td><td>60.00%</td><td>—</td><td>—</td><td>—</td><td>baseline</td><td>—</td>');
+    expect(html).toContain('</span>b</td><td>65.00%</td><td>—</td><td>—</td><td>—</td><td>+5.00 pp</td><td>—</td>');
+    const oracleOnly = renderHtmlReport(fixtureResults({ opt: { fullOrderRate: [0.8, 0.82, 0.81], oracle: true } }), { d3Source: D3 });
+    expect(oracleOnly).toContain('<tr class="average"><td>Average</td><td></td><td>81.00</td></tr>');
+  });
+
   it('uses the chosen baseline for paired differences, and rejects an unknown one', () => {
     const html = renderHtmlReport(plain, { d3Source: D3, baseline: 'newsvendor' });
     expect(html).toContain('Δ vs newsvendor (paired)');
