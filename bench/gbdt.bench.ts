@@ -7,12 +7,12 @@
  *
  *   npx tsc -p tsconfig.json && node dist/bench/gbdt.bench.js [--rows N] [--no-write]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { createStreams } from '../sim/index.js';
 import {
   pm1Params, pm2Params, predictProba, predictRaw, trainGbdt, type GbdtParams, type TrainResult,
 } from '../strategies/index.js';
+import { writeDocSection } from './doc-section.js';
 import { auc, BENCH_FEATURES, rmse, syntheticSet, type SyntheticSet } from './gbdt-data.js';
 
 const SECTION = '## Gradient-boosted trees';
@@ -120,19 +120,6 @@ function renderSection(rows: readonly Row[], sizes: { train: number; valid: numb
   return lines.join('\n');
 }
 
-/** Replace this benchmark's section of docs/BENCHMARKS.md (or append it), leaving every other section as it is. */
-function writeSection(path: string, section: string): void {
-  const text = readFileSync(path, 'utf8');
-  const start = text.indexOf(`\n${SECTION}\n`);
-  if (start < 0) {
-    writeFileSync(path, `${text.replace(/\n*$/, '\n\n')}${section}`);
-    return;
-  }
-  const next = text.indexOf('\n## ', start + 1);
-  const after = next < 0 ? '' : text.slice(next);
-  writeFileSync(path, `${text.slice(0, start + 1)}${section}${after}`);
-}
-
 function main(): void {
   const train = Number(argValue('--rows') ?? 100_000);
   const sizes = { train, valid: Math.round(train / 5), test: Math.round(train / 2) };
@@ -152,7 +139,7 @@ function main(): void {
   }
   if (process.argv.includes('--no-write')) return;
   const section = renderSection(rows, sizes, load, new Date().toISOString().slice(0, 10));
-  writeSection(new URL('../../docs/BENCHMARKS.md', import.meta.url).pathname, section);
+  writeDocSection(new URL('../../docs/BENCHMARKS.md', import.meta.url).pathname, SECTION, section);
   console.log('wrote the "Gradient-boosted trees" section of docs/BENCHMARKS.md');
 }
 

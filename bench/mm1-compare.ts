@@ -6,13 +6,14 @@
  * Flags: --customers N (default 400000, ~3 s per SimPy run), --runs R
  * (default 5), --seed S (default 1), --no-write (print only).
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeDocSection } from './doc-section.js';
 import { availableParallelism, cpus, release, type } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { mm1MeanWaitStdError, mm1TheoryMeanWait, runMm1 } from './mm1-model.js';
 import {
-  consoleRows, MAX_ABS_Z, ratios, renderBenchmarksMarkdown, summarise,
+  consoleRows, MAX_ABS_Z, ratios, MM1_HEADING, renderMm1Section, summarise,
   type EngineRuns, type Mm1Comparison,
 } from './mm1-report.js';
 import { findSimpyPython, runSimpy, type SimpyPython } from './simpy-runner.js';
@@ -133,8 +134,8 @@ function main(): number {
   if (flags.write) {
     const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
     mkdirSync(docs, { recursive: true });
-    writeFileSync(`${docs}BENCHMARKS.md`, renderBenchmarksMarkdown(comparison));
-    console.log(`wrote ${docs}BENCHMARKS.md`);
+    writeDocSection(`${docs}BENCHMARKS.md`, MM1_HEADING, renderMm1Section(comparison));
+    console.log(`wrote the M/M/1 section of ${docs}BENCHMARKS.md`);
   }
   return 0;
 }

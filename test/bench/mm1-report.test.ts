@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, ratios, renderBenchmarksMarkdown, type Mm1Comparison } from '../../bench/mm1-report.js';
+import { median, ratios, renderMm1Section, type Mm1Comparison } from '../../bench/mm1-report.js';
 
 const comparison: Mm1Comparison = {
   date: '2026-01-01',
@@ -27,7 +27,7 @@ describe('mm1-report', () => {
   });
 
   it('renders the machine, the ratio and the reproducing command', () => {
-    const md = renderBenchmarksMarkdown(comparison);
+    const md = renderMm1Section(comparison);
     expect(md).toContain('| SimPy | 3.0.11 |');
     expect(md).toContain('37.5× customers per second');
     expect(md).toContain('npm run build && npm run bench:simpy');
