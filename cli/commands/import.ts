@@ -107,8 +107,11 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   try {
     const result = await importInto(files, work, args);
     rmSync(join(work, 'spool'), { recursive: true, force: true });
-    if (existsSync(out)) rmSync(out, { recursive: true, force: true });
+    // Replace an earlier import only once the new one is complete: move it aside, move in, then delete it.
+    const old = `${out}.old-${process.pid}`;
+    if (existsSync(out)) renameSync(out, old);
     renameSync(work, out);
+    rmSync(old, { recursive: true, force: true });
     for (const l of formatReport(result.report)) io.stdout(`${l}\n`);
     for (const l of formatProfile(result.profile)) io.stdout(`${l}\n`);
     io.stdout(`Imported into ${args.out}\n`);

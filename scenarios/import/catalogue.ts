@@ -4,6 +4,7 @@
  * unit price and sales counts, in bounded memory per SKU.
  */
 import type { CleanLine } from './clean.js';
+import { detach } from './csv.js';
 
 /** A SKU as written to catalogue.json. */
 export interface ImportedSku {
@@ -37,11 +38,13 @@ export function catalogueBuilder() {
     add(l: CleanLine): void {
       let s = stats.get(l.sku);
       if (!s) {
-        s = { description: l.description, categories: new Map(), prices: new Map(), fractional: false, lines: 0, units: 0 };
-        stats.set(l.sku, s);
+        s = { description: detach(l.description), categories: new Map(), prices: new Map(), fractional: false, lines: 0, units: 0 };
+        stats.set(detach(l.sku), s);
       }
-      if (s.description === '' && l.description !== '') s.description = l.description;
-      s.categories.set(l.category, (s.categories.get(l.category) ?? 0) + 1);
+      if (s.description === '' && l.description !== '') s.description = detach(l.description);
+      const n = s.categories.get(l.category);
+      if (n === undefined) s.categories.set(detach(l.category), 1);
+      else s.categories.set(l.category, n + 1);
       if (l.price > 0 && (s.prices.has(l.price) || s.prices.size < maxPricesPerSku)) s.prices.set(l.price, (s.prices.get(l.price) ?? 0) + 1);
       if (!Number.isInteger(l.qty)) s.fractional = true;
       s.lines++;

@@ -4,6 +4,16 @@
  * bounded memory. Errors name the file, line and column.
  */
 
+/**
+ * A copy of `s` that shares no memory with the line it was cut from. Strings
+ * sliced from a read chunk keep the whole chunk alive; anything kept for the
+ * whole import (SKU codes, category names, examples) is detached so that
+ * memory stays bounded by what is kept, not by the file.
+ */
+export function detach(s: string): string {
+  return s.length === 0 ? '' : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 /** A CSV problem at a place in a file. */
 export class CsvError extends Error {
   constructor(readonly file: string, readonly line: number, readonly column: string | number, readonly problem: string) {

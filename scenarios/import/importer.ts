@@ -7,7 +7,7 @@
 import { catalogueBuilder, type ImportedSku } from './catalogue.js';
 import { defaultCancelPattern, defaultNonProductPatterns, recordCleaner, type CleanLine } from './clean.js';
 import { parseMapFlags, resolveColumns, type ColumnMap, type LineField } from './columns.js';
-import { CsvError, csvSplitter, detectDelimiter, type CsvSplitter } from './csv.js';
+import { CsvError, csvSplitter, detach, detectDelimiter, type CsvSplitter } from './csv.js';
 import { dateReader, type DateFormat } from './dates.js';
 import { groupDay, type DayLine, type ImportedOrder } from './orders.js';
 import { profileBuilder, type DaySummary, type Profile } from './profile.js';
@@ -128,10 +128,10 @@ export function createImporter(opts: ImportOptions, onSale: (dateKey: string, li
       if (noPrice) note(report, 'no price column: category default price used', { file, line: rec.line, column: 'price', value: '' });
       if (o.kind === 'return') {
         const k = `${l.dateKey}\t${l.sku}`;
-        const r = returns.get(k) ?? { qty: 0, value: 0 };
+        let r = returns.get(k);
+        if (!r) { r = { qty: 0, value: 0 }; returns.set(detach(k), r); }
         r.qty += l.qty;
         if (Number.isFinite(l.price)) r.value += l.qty * l.price;
-        returns.set(k, r);
         return;
       }
       dateKeys.add(l.dateKey);

@@ -3,7 +3,7 @@
  * column mapping, dates, cleaning with a report, orders per day, the
  * catalogue and the profile of an imported log.
  */
-export { CsvError, csvSplitter, detectDelimiter, type CsvRecord, type CsvSplitter } from './csv.js';
+export { CsvError, csvSplitter, detach, detectDelimiter, type CsvRecord, type CsvSplitter } from './csv.js';
 export { defaultColumnNames, lineFields, normaliseName, parseMapFlags, resolveColumns, type ColumnMap, type LineField } from './columns.js';
 export { dateFormats, dateReader, isoDate, parseDateAs, parseTimeOfDay, splitTimestamp, type DateFormat, type DateReader, type Place } from './dates.js';
 export { defaultCancelPattern, defaultNonProductPatterns, parseNumber, recordCleaner, type CleanLine, type CleanOptions, type DropReason, type Outcome, type ReturnReason } from './clean.js';

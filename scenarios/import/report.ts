@@ -4,6 +4,7 @@
  * that were kept but changed or completed.
  */
 import type { Outcome } from './clean.js';
+import { detach } from './csv.js';
 
 /** A place in the log where something happened. */
 export interface Example {
@@ -46,7 +47,7 @@ export function emptyReport(): CleaningReport {
 
 function example(r: CleaningReport, key: string, ex: Example): void {
   const list = (r.examples[key] ??= []);
-  if (list.length < maxExamples) list.push(ex);
+  if (list.length < maxExamples) list.push({ ...ex, column: detach(ex.column), value: detach(ex.value) });
 }
 
 /** Add a note (a kept line changed or completed) at a place. */
@@ -67,7 +68,11 @@ export function countOutcome(r: CleaningReport, o: Outcome, file: string, line: 
   } else {
     r.dropped.total++;
     r.dropped.byReason[o.reason] = (r.dropped.byReason[o.reason] ?? 0) + 1;
-    if (o.reason === 'non-product code') r.nonProductCodes[o.value] = (r.nonProductCodes[o.value] ?? 0) + 1;
+    if (o.reason === 'non-product code') {
+      const n = r.nonProductCodes[o.value];
+      if (n === undefined) r.nonProductCodes[detach(o.value)] = 1;
+      else r.nonProductCodes[o.value] = n + 1;
+    }
     example(r, o.reason, { file, line, column: o.column, value: o.value });
     return;
   }
