@@ -227,7 +227,8 @@ export const CHART_SCRIPT = String.raw`
       }
     });
     axisLabels(f, 'Reporting lag (days after fulfilment)', 'Refund rate (% of served lines)');
-    strategyLegend(f, data.refunds.map(function (s) { return s.name; }), 'line');
+    // Colour dots: here line styles mean observed / nowcast / true, not oracle vs strategy.
+    strategyLegend(f, data.refunds.map(function (s) { return s.name; }), 'dot');
     legend(f, [
       { label: 'observed', colour: '#555', kind: 'line' },
       { label: 'nowcast', colour: '#555', kind: 'line', dash: '7 4' },

@@ -12,6 +12,10 @@
  * | {@link StockedByRank} | `strategies[name].stockedByRank` | stocked SKUs by popularity rank (the paper's Figure 8 idea) |
  * | {@link StressSection} | `stress` (top level) | stress distributions per strategy |
  * | {@link AblationSection} | `ablation` (top level) | the ablation table (the paper's Table 3) |
+ * | {@link StageRow}[] | `strategies[name].stages` | loss accounting per stage (units in vs out per level) |
+ * | {@link SupplierRow}[] | `strategies[name].suppliers` | supplier fill rate, punctuality, quality |
+ * | {@link PickupRow} | `strategies[name].pickup` | pre-sale pick-up fulfilment and shortfall refunds |
+ * | number | `strategies[name].extraDeliveryLatenessHours` | lateness of the second deliveries of split orders |
  *
  * Rates are fractions in [0, 1] (the report prints percentages). Dates are
  * ISO `YYYY-MM-DD`, as in `results.days`. Strategy names are keys of
@@ -51,6 +55,46 @@ export interface RefundByLag {
   readonly trueRate: number;
   /** The nowcast of the true rate made at each lag (optional). */
   readonly nowcastRate?: readonly number[];
+  /** Mean absolute error of the nowcast over the last few open days (optional)… */
+  readonly nowcastMae3?: number;
+  /** …and of the naive observed-so-far rate, for comparison (optional). */
+  readonly naiveMae3?: number;
+}
+
+/** One level's mean units per evaluation day: what came in, what went out, what is left. */
+export interface StageRow {
+  readonly level: string;
+  readonly opening: number;
+  readonly received: number;
+  readonly returnedIn: number;
+  readonly sold: number;
+  readonly shippedDown: number;
+  readonly returnedUp: number;
+  readonly spoiled: number;
+  readonly onHand: number;
+  readonly inTransit: number;
+}
+
+/** A supplier's performance over the run. */
+export interface SupplierRow {
+  readonly name: string;
+  /** Units delivered per day. */
+  readonly volumePerDay: number;
+  /** Delivered / ordered units. */
+  readonly fillRate: number;
+  /** On-time share of purchase orders. */
+  readonly punctuality: number;
+  /** 1 − defective lines / lines sold. */
+  readonly quality: number;
+}
+
+/** Pre-sale (community group-buying) figures. */
+export interface PickupRow {
+  /** Units picked up / units ordered. */
+  readonly pickupFulfilmentRate: number;
+  /** Lines short at pick-up and refunded, per day. */
+  readonly shortfallRefundLines: number;
+  readonly shortfallRefundAmount: number;
 }
 
 /** Which SKUs a strategy stocks, by popularity rank (1 = most popular), in buckets. */
@@ -95,6 +139,10 @@ export interface Extensions {
   readonly shocks?: readonly ShockWindow[];
   readonly refundByLag: Readonly<Record<string, RefundByLag>>;
   readonly stockedByRank: Readonly<Record<string, StockedByRank>>;
+  readonly stages: Readonly<Record<string, readonly StageRow[]>>;
+  readonly suppliers: Readonly<Record<string, readonly SupplierRow[]>>;
+  readonly pickup: Readonly<Record<string, PickupRow>>;
+  readonly extraDeliveryLatenessHours: Readonly<Record<string, number>>;
   readonly stress?: StressSection;
   readonly ablation?: AblationSection;
 }
@@ -109,6 +157,8 @@ const refundSchema = z.looseObject({
   observedRate: z.array(rate),
   trueRate: rate,
   nowcastRate: z.array(rate).optional(),
+  nowcastMae3: z.number().min(0).optional(),
+  naiveMae3: z.number().min(0).optional(),
 }).superRefine((r, ctx) => {
   const m = sameLength('lagDays', 'observedRate')(r);
   if (m !== true) ctx.addIssue({ code: 'custom', path: ['observedRate'], message: m });
@@ -119,6 +169,13 @@ const rankSchema = z.looseObject({ rankFrom: z.array(z.int().min(1)).min(1), ran
     if (r.rankTo.length !== r.rankFrom.length) ctx.addIssue({ code: 'custom', path: ['rankTo'], message: 'expected one value per bucket' });
     if (r.share.length !== r.rankFrom.length) ctx.addIssue({ code: 'custom', path: ['share'], message: 'expected one value per bucket' });
   });
+const finite = z.number().refine(Number.isFinite, 'expected a finite number');
+const stageSchema = z.array(z.looseObject({
+  level: z.string(), opening: finite, received: finite, returnedIn: finite, sold: finite, shippedDown: finite, returnedUp: finite,
+  spoiled: finite, onHand: finite, inTransit: finite,
+}));
+const supplierSchema = z.array(z.looseObject({ name: z.string(), volumePerDay: finite, fillRate: rate, punctuality: rate, quality: rate }));
+const pickupSchema = z.looseObject({ pickupFulfilmentRate: rate, shortfallRefundLines: finite, shortfallRefundAmount: finite });
 const stressSchema = z.looseObject({
   label: z.string().optional(),
   metric: z.string().optional(),
@@ -153,12 +210,24 @@ export function readExtensions(results: Results): Extensions {
   const doc = results as unknown as Record<string, unknown>;
   const refundByLag: Record<string, RefundByLag> = {};
   const stockedByRank: Record<string, StockedByRank> = {};
+  const stages: Record<string, readonly StageRow[]> = {};
+  const suppliers: Record<string, readonly SupplierRow[]> = {};
+  const pickup: Record<string, PickupRow> = {};
+  const lateness: Record<string, number> = {};
   for (const [name, s] of Object.entries(results.strategies)) {
     const x = s as unknown as Record<string, unknown>;
     if (x.refundByLag !== undefined) refundByLag[name] = check(refundSchema, x.refundByLag, `strategies.${name}.refundByLag`);
     if (x.stockedByRank !== undefined) stockedByRank[name] = check(rankSchema, x.stockedByRank, `strategies.${name}.stockedByRank`);
+    if (x.stages !== undefined) stages[name] = check(stageSchema, x.stages, `strategies.${name}.stages`);
+    if (x.suppliers !== undefined) suppliers[name] = check(supplierSchema, x.suppliers, `strategies.${name}.suppliers`);
+    if (x.pickup !== undefined) pickup[name] = check(pickupSchema, x.pickup, `strategies.${name}.pickup`);
+    if (x.extraDeliveryLatenessHours !== undefined) lateness[name] = check(finite, x.extraDeliveryLatenessHours, `strategies.${name}.extraDeliveryLatenessHours`);
   }
   return {
+    stages,
+    suppliers,
+    pickup,
+    extraDeliveryLatenessHours: lateness,
     shocks: doc.shocks === undefined ? undefined : check(z.array(shockSchema), doc.shocks, 'shocks'),
     refundByLag,
     stockedByRank,

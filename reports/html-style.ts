@@ -15,7 +15,7 @@ p.note { color: var(--muted); font-size: .88rem; margin: 6px 0; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: .88rem; margin: 8px 0; }
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--rule); text-align: right; white-space: nowrap; }
 thead th { white-space: normal; vertical-align: bottom; min-width: 4.5em; }
-th:first-child, td:first-child { text-align: left; }
+th:first-child, td:first-child, th.text, td.text { text-align: left; }
 thead th { background: var(--band); font-weight: 600; }
 tr.average td { font-weight: 600; border-top: 2px solid var(--rule); }
 .table-wrap { overflow-x: auto; }

@@ -13,9 +13,10 @@ export function strategyCell(s: StrategyView): string {
   return `<span class="swatch" style="background:${s.colour}"></span>${h(s.name)}${s.oracle ? '<span class="tag">oracle</span>' : ''}`;
 }
 
-function table(header: readonly string[], rows: readonly string[][], extraClass: (k: number) => string = () => ''): string {
-  const head = `<thead><tr>${header.map((x) => `<th scope="col">${x}</th>`).join('')}</tr></thead>`;
-  const body = rows.map((r, k) => `<tr${extraClass(k) ? ` class="${extraClass(k)}"` : ''}>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
+function table(header: readonly string[], rows: readonly string[][], extraClass: (k: number) => string = () => '', textColumns: readonly number[] = []): string {
+  const cls = (c: number): string => (textColumns.includes(c) ? ' class="text"' : '');
+  const head = `<thead><tr>${header.map((x, c) => `<th scope="col"${cls(c)}>${x}</th>`).join('')}</tr></thead>`;
+  const body = rows.map((r, k) => `<tr${extraClass(k) ? ` class="${extraClass(k)}"` : ''}>${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join('')}</tr>`).join('\n');
   return `<div class="table-wrap"><table>${head}<tbody>\n${body}\n</tbody></table></div>`;
 }
 
@@ -63,12 +64,16 @@ export function perDayTable(m: ReportModel): string {
 
 /** Split, short, line fill, waste, GMV and refunds per strategy. */
 export function outcomesTable(m: ReportModel, decisionMs?: Readonly<Record<string, number>>): string {
-  const header = ['Strategy', 'Split orders', 'Short orders', 'Line fill from site', 'Waste (units/day)', 'Waste value/day', 'GMV/day', 'Refund rate', 'ms/decision'];
+  const late = m.extensions.extraDeliveryLatenessHours;
+  const withLate = Object.keys(late).length > 0;
+  const header = ['Strategy', 'Split orders', 'Short orders', 'Line fill from site', 'Waste (units/day)', 'Waste value/day', 'GMV/day', 'Refund rate',
+    ...(withLate ? ['Second-delivery lateness (h)'] : []), 'ms/decision'];
   const rows = m.strategies.map((s) => {
     const v = m.results.strategies[s.name];
     const ms = decisionMs?.[s.name];
     return [strategyCell(s), pct(v.splitOrderRate.mean), pct(v.shortOrderRate.mean), pct(v.lineFillRate.mean), num(v.wasteUnits.mean, 1),
-      num(v.wasteValue?.mean ?? NaN, 1), num(v.gmv.mean), pct(v.refundRate.mean, 3), ms === undefined ? '—' : ms.toFixed(1)];
+      num(v.wasteValue?.mean ?? NaN, 1), num(v.gmv.mean), pct(v.refundRate.mean, 3),
+      ...(withLate ? [late[s.name] === undefined ? '—' : num(late[s.name], 1)] : []), ms === undefined ? '—' : ms.toFixed(1)];
   });
   return table(header, rows);
 }
@@ -90,7 +95,7 @@ export function ablationTable(m: ReportModel): string {
   const ref = a.referenceRate.mean;
   const rows = [[`<strong>${h(a.reference)}</strong>`, 'full method', pct(ref), ciText(a.referenceRate), '—'],
     ...a.rows.map((r) => [h(r.variant), h(r.description ?? ''), pct(r.fullOrderRate.mean), ciText(r.fullOrderRate), pp(r.fullOrderRate.mean - ref)])];
-  return table(['Variant', 'Removed / changed', 'Full-order rate', '95% CI (%)', `Δ vs ${h(a.reference)}`], rows);
+  return table(['Variant', 'Removed / changed', 'Full-order rate', '95% CI (%)', `Δ vs ${h(a.reference)}`], rows, undefined, [1]);
 }
 
 /** Mean, quantiles and range of the stress draws per strategy. */
@@ -110,4 +115,48 @@ export function stressTable(m: ReportModel): string {
     return [strategyCell(s), String(v.length), f(mean), f(q(v, 0.05)), f(q(v, 0.5)), f(q(v, 0.95)), f(v[0]), f(v[v.length - 1])];
   });
   return table(['Strategy', 'Draws', 'Mean', '5th pct', 'Median', '95th pct', 'Min', 'Max'], rows);
+}
+
+/** Loss accounting per stage: mean units per day in and out of each level. */
+export function stagesTable(m: ReportModel): string {
+  const st = m.extensions.stages;
+  const rows = m.strategies.filter((s) => st[s.name]).flatMap((s) => st[s.name].map((r) => [
+    strategyCell(s), h(r.level), num(r.opening), num(r.received), num(r.returnedIn), num(r.sold), num(r.shippedDown), num(r.returnedUp),
+    num(r.spoiled, 1), num(r.onHand), num(r.inTransit),
+  ]));
+  if (!rows.length) return '';
+  return table(['Strategy', 'Level', 'Opening', 'Received', 'Returned in', 'Sold', 'Shipped down', 'Returned up', 'Spoiled', 'On hand', 'In transit'], rows, undefined, [1]);
+}
+
+/** Supplier performance per strategy. */
+export function suppliersTable(m: ReportModel): string {
+  const sp = m.extensions.suppliers;
+  const rows = m.strategies.filter((s) => sp[s.name]).flatMap((s) => sp[s.name].map((r) => [
+    strategyCell(s), h(r.name), num(r.volumePerDay), pct(r.fillRate), pct(r.punctuality), pct(r.quality),
+  ]));
+  if (!rows.length) return '';
+  return table(['Strategy', 'Supplier', 'Units/day delivered', 'Fill rate', 'On time', 'Quality'], rows, undefined, [1]);
+}
+
+/** Pre-sale pick-up figures per strategy. */
+export function pickupTable(m: ReportModel): string {
+  const pk = m.extensions.pickup;
+  const rows = m.strategies.filter((s) => pk[s.name]).map((s) => {
+    const r = pk[s.name];
+    return [strategyCell(s), pct(r.pickupFulfilmentRate), num(r.shortfallRefundLines, 1), num(r.shortfallRefundAmount, 1)];
+  });
+  if (!rows.length) return '';
+  return table(['Strategy', 'Units picked up / ordered', 'Shortfall lines refunded/day', 'Shortfall refunds/day'], rows);
+}
+
+/** Nowcast error of the refund rate against the naive observed-so-far rate, per strategy. */
+export function nowcastTable(m: ReportModel): string {
+  const rb = m.extensions.refundByLag;
+  const rows = m.strategies.filter((s) => rb[s.name]?.nowcastMae3 !== undefined && rb[s.name]?.naiveMae3 !== undefined).map((s) => {
+    const r = rb[s.name];
+    const abs = (x: number): string => `${(100 * x).toFixed(3)} pp`;
+    return [strategyCell(s), pct(r.trueRate, 3), abs(r.nowcastMae3!), abs(r.naiveMae3!)];
+  });
+  if (!rows.length) return '';
+  return table(['Strategy', 'True refund rate', 'Nowcast error (MAE, last 3 days)', 'Observed-so-far error (MAE)'], rows);
 }

@@ -8,7 +8,9 @@ import type { Results } from '../analysis/index.js';
 import { CHART_SCRIPT } from './chart-script.js';
 import { escapeHtml as h, jsonForScript, scriptSafe } from './escape.js';
 import { REPORT_CSS } from './html-style.js';
-import { ablationTable, headlineTable, outcomesTable, perDayTable, planShapeTable, stressTable } from './html-tables.js';
+import {
+  ablationTable, headlineTable, nowcastTable, outcomesTable, perDayTable, pickupTable, planShapeTable, stagesTable, stressTable, suppliersTable,
+} from './html-tables.js';
 import { buildModel, chartData, type ReportModel } from './report-model.js';
 
 /** What the HTML report needs besides the results. */
@@ -83,7 +85,16 @@ export function renderHtmlReport(results: Results, opts: HtmlReportOptions): str
       (x.stockedByRank && Object.keys(x.stockedByRank).length ? figure('chart-stocked-by-rank', 'Stocked SKUs by popularity rank', 'Which SKUs each strategy carries, best sellers on the left; the tail shows the low sellers it stocks.') : '')),
   ];
   if (Object.keys(x.refundByLag).length) {
-    sections.push(section('refunds', 'Refunds by reporting lag', figure('chart-refunds', 'Refund rate observed vs true by reporting lag, with the nowcast', 'Refunds are filed days after the order; the observed rate of a day rises until the refund window closes.')));
+    sections.push(section('refunds', 'Refunds by reporting lag', figure('chart-refunds', 'Refund rate observed vs true by reporting lag, with the nowcast', 'Refunds are filed days after the order; the observed rate of a day rises until the refund window closes.') + nowcastTable(m)));
+  }
+  const stages = stagesTable(m);
+  const suppliers = suppliersTable(m);
+  const pickup = pickupTable(m);
+  if (stages || suppliers || pickup) {
+    sections.push(section('flows', 'Stages, suppliers and pick-up',
+      (stages ? `<h3>Loss accounting per stage (units per day)</h3>${stages}<p class="note">Units in (received, returned in) and out (sold, shipped down, returned up, spoiled) of each level, means over evaluation days and seeds.</p>` : '') +
+      (suppliers ? `<h3>Suppliers</h3>${suppliers}` : '') +
+      (pickup ? `<h3>Pre-sale pick-up</h3>${pickup}` : '')));
   }
   if (x.stress) {
     sections.push(section('stress', 'Stress test', `${figure('chart-stress', `Stress distributions${x.stress.label ? `: ${x.stress.label}` : ''}`, 'One value per stress draw.')}\n${stressTable(m)}`));

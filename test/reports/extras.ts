@@ -23,3 +23,12 @@ export const ablation = {
     { variant: 'otpto w/o A5', description: 'clustering features (A5)', fullOrderRate: { mean: 0.6567 } },
   ],
 };
+
+export const stages = [
+  { level: 'central', opening: 7627, received: 13767, returnedIn: 0, sold: 71, shippedDown: 13501, returnedUp: 0, spoiled: 3, onHand: 7818, inTransit: 0 },
+  { level: 'front', opening: 1181, received: 7370, returnedIn: 0, sold: 6668, shippedDown: 0, returnedUp: 69, spoiled: 635.24, onHand: 1179, inTransit: 0 },
+];
+
+export const suppliers = [{ name: '<b>green</b>-farms', volumePerDay: 3284.6, fillRate: 0.9929, punctuality: 0.9727, quality: 0.9729 }];
+
+export const pickup = { pickupFulfilmentRate: 0.9512, shortfallRefundLines: 12.34, shortfallRefundAmount: 456.78 };

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../reports/index.js';
-import { ablation, refundByLag, shocks, stockedByRank, stress } from './extras.js';
+import { ablation, pickup, refundByLag, shocks, stages, stockedByRank, stress, suppliers } from './extras.js';
 import { fixtureResults } from './fixture.js';
 
 const D3 = '/* d3 stand-in */ window.d3 = {};';
@@ -18,7 +18,7 @@ const plain = fixtureResults({
 });
 
 const full = fixtureResults({
-  'pto-greedy': { fullOrderRate: [0.61, 0.62, 0.6171], extra: { refundByLag, stockedByRank } },
+  'pto-greedy': { fullOrderRate: [0.61, 0.62, 0.6171], extra: { refundByLag: { ...refundByLag, nowcastMae3: 0.0021, naiveMae3: 0.0134 }, stockedByRank, stages, suppliers, pickup, extraDeliveryLatenessHours: 1.088 } },
   newsvendor: { fullOrderRate: [0.65, 0.66, 0.6673], extra: { refundByLag, stockedByRank } },
 }, { extra: { shocks, stress, ablation } });
 
@@ -37,12 +37,19 @@ describe('renderHtmlReport', () => {
 
   it('adds every optional section when the results carry it', () => {
     const html = renderHtmlReport(full, { d3Source: D3 });
-    expect(sectionIds(html)).toEqual(['headline', 'per-day', 'outcomes', 'tradeoff', 'plan-shape', 'refunds', 'stress', 'ablation', 'reproduce']);
+    expect(sectionIds(html)).toEqual(['headline', 'per-day', 'outcomes', 'tradeoff', 'plan-shape', 'refunds', 'flows', 'stress', 'ablation', 'reproduce']);
     for (const id of ['chart-stocked-by-rank', 'chart-refunds', 'chart-stress']) expect(html).toContain(`id="${id}"`);
     expect(html).toContain('Shaded: shock windows');
     // Ablation (Table 3): reference, variants and differences in pp.
-    expect(html).toContain('<td>otpto w/o A4</td><td>sales-prediction features (A4)</td><td>57.51%</td><td>[57.00, 58.00]</td><td>-8.40 pp</td>');
-    expect(html).toContain('<td>otpto w/o A5</td><td>clustering features (A5)</td><td>65.67%</td><td>—</td><td>-0.24 pp</td>');
+    expect(html).toContain('<td>otpto w/o A4</td><td class="text">sales-prediction features (A4)</td><td>57.51%</td><td>[57.00, 58.00]</td><td>-8.40 pp</td>');
+    expect(html).toContain('<td>otpto w/o A5</td><td class="text">clustering features (A5)</td><td>65.67%</td><td>—</td><td>-0.24 pp</td>');
+    // Stages, suppliers (name escaped), pick-up, lateness and the nowcast error, for the strategy that has them.
+    expect(html).toContain('<td class="text">front</td><td>1,181</td><td>7,370</td><td>0</td><td>6,668</td><td>0</td><td>69</td><td>635.2</td><td>1,179</td><td>0</td>');
+    expect(html).toContain('<td class="text">&lt;b&gt;green&lt;/b&gt;-farms</td><td>3,285</td><td>99.29%</td><td>97.27%</td><td>97.29%</td>');
+    expect(html).toContain('<td>95.12%</td><td>12.3</td><td>456.8</td>');
+    expect(html).toContain('Second-delivery lateness (h)');
+    expect(html).toMatch(/pto-greedy<\/td>(<td>[^<]*<\/td>){7}<td>1\.1<\/td>/);
+    expect(html).toContain('<td>3.370%</td><td>0.210 pp</td><td>1.340 pp</td>');
     // Stress summary: mean and median of the draws.
     expect(html).toMatch(/newsvendor<\/td><td>4<\/td><td>60\.00%<\/td><td>[\d.]+%<\/td><td>61\.00%<\/td>/);
   });
@@ -130,5 +137,7 @@ describe('renderHtmlReport', () => {
   it('rejects a malformed per-strategy section, naming the strategy and field', () => {
     const r = fixtureResults({ a: { fullOrderRate: [0.6, 0.6, 0.6], extra: { refundByLag: { ...refundByLag, observedRate: [0.1] } } } });
     expect(() => renderHtmlReport(r, { d3Source: D3 })).toThrow('results field strategies.a.refundByLag.observedRate: expected lagDays and observedRate of the same length');
+    const s = fixtureResults({ a: { fullOrderRate: [0.6, 0.6, 0.6], extra: { suppliers: [{ ...suppliers[0], fillRate: 99 }] } } });
+    expect(() => renderHtmlReport(s, { d3Source: D3 })).toThrow(/results field strategies\.a\.suppliers\[0\]\.fillRate: /);
   });
 });
