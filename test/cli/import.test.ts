@@ -146,6 +146,9 @@ describe('freshsim import: the bakery transactions format', () => {
     expect(report.notes['repeated order × SKU lines summed into one line']).toBeGreaterThanOrEqual(12);
     const show = freshsim(dir, 'scenario', 'show', 'bakery');
     expect(show.code).toBe(0);
+    // The scenario shown is a complete file: saved and shown again, it is the same.
+    writeFileSync(join(dir, 'bakery-shown.yaml'), show.stdout);
+    expect(freshsim(dir, 'scenario', 'show', 'bakery-shown.yaml').stdout).toBe(show.stdout);
     expect(show.stdout.replace(/\s+/g, ' ')).toMatch(/10 of 10 SKUs have no price in the log/);
     const run = freshsim(dir, 'run', '--scenario', 'bakery', '--strategies', 'pto-greedy,safety-stock,opt', '--out', 'bakery-run');
     expect(run.code, run.stderr).toBe(0);
