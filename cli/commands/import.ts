@@ -24,6 +24,8 @@ export interface ImportArgs {
   readonly defaultNonProduct?: boolean;
   readonly cancelPattern?: string;
   readonly overwrite?: boolean;
+  /** Text encoding of the files: utf8 (default) or latin1. */
+  readonly encoding?: string;
   /** Sales held in memory before spooling to disk (default {@link SPOOL_FLUSH_LINES}; tests lower it). */
   readonly spoolLines?: number;
 }
@@ -59,7 +61,9 @@ export function expandFiles(names: readonly string[]): string[] {
     const dir = dirname(name);
     if (/[*?]/.test(dir)) throw new UsageError(`import: '${name}': wildcards are allowed in the file name only, not in folders`);
     const re = globToRegExp(basename(name));
-    const matches = existsSync(dir) ? readdirSync(dir).filter((f) => re.test(f)).sort().map((f) => join(dir, f)) : [];
+    const matches = existsSync(dir)
+      ? readdirSync(dir).filter((f) => re.test(f)).sort().map((f) => join(dir, f)).filter((f) => statSync(f).isFile())
+      : [];
     if (matches.length === 0) throw new UsageError(`import: the glob '${name}' matches no file`);
     out.push(...matches);
   }
@@ -73,9 +77,9 @@ export function expandFiles(names: readonly string[]): string[] {
  * chunk at a time (async iteration of the stream waits for each chunk to be
  * processed), so memory stays bounded whatever the file's size.
  */
-export async function forEachLine(file: string, onLine: (line: string) => void): Promise<void> {
+export async function forEachLine(file: string, onLine: (line: string) => void, encoding: 'utf8' | 'latin1' = 'utf8'): Promise<void> {
   let rest = '';
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+  for await (const chunk of createReadStream(file, { encoding, highWaterMark: 1 << 20 })) {
     const text = rest + (chunk as string);
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
@@ -92,6 +96,9 @@ export async function forEachLine(file: string, onLine: (line: string) => void):
 export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   if (args.dateFormat !== undefined && !(dateFormats as readonly string[]).includes(args.dateFormat)) {
     throw new UsageError(`--date-format '${args.dateFormat}': expected one of ${dateFormats.join(', ')}`);
+  }
+  if (args.encoding !== undefined && args.encoding !== 'utf8' && args.encoding !== 'latin1') {
+    throw new UsageError(`--encoding '${args.encoding}': expected utf8 or latin1`);
   }
   const files = expandFiles(args.files);
   const out = resolve(args.out);
@@ -159,7 +166,7 @@ async function importInto(files: readonly string[], work: string, args: ImportAr
   );
   for (const file of files) {
     imp.beginFile(file);
-    await forEachLine(file, (line) => imp.line(line));
+    await forEachLine(file, (line) => imp.line(line), (args.encoding ?? 'utf8') as 'utf8' | 'latin1');
     imp.endFile();
   }
   if (spilled) flush();

@@ -188,6 +188,19 @@ describe('imported directories in sweep and om1', () => {
   });
 });
 
+describe('freshsim import: encodings and globs', () => {
+  it('reads latin1 files with --encoding latin1, and a glob takes files only', () => {
+    mkdirSync(join(dir, 'latin'));
+    writeFileSync(join(dir, 'latin', 'a.csv'), Buffer.from('order,sku,description,date\n1,CR1,CR\xC8ME BR\xDBL\xC9E,2011-03-01\n2,CR1,x,2011-03-02\n3,CR1,x,2011-03-03\n', 'latin1'));
+    mkdirSync(join(dir, 'latin', 'b.csv'));
+    const r = freshsim(dir, 'import', 'latin/*.csv', '--out', 'latin-out', '--encoding', 'latin1');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'latin-out', 'catalogue.json'), 'utf8'))[0].description).toBe('CRÈME BRÛLÉE');
+    expect(JSON.parse(readFileSync(join(dir, 'latin-out', 'manifest.json'), 'utf8')).sources).toEqual([join('latin', 'a.csv')]);
+    expect(freshsim(dir, 'import', 'latin/a.csv', '--out', 'latin-2', '--encoding', 'ebcdic').stderr).toContain("--encoding 'ebcdic': expected utf8 or latin1");
+  });
+});
+
 describe('freshsim import: errors', () => {
   it('names the file, line and column of a broken CSV and exits 2, writing nothing', () => {
     writeFileSync(join(dir, 'broken.csv'), 'order,sku,date\n1,A,2011-01-01\n2,"unclosed,2011-01-01\n3,B,2011-01-02\n');
