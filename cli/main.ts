@@ -17,6 +17,7 @@ import { reportCommand } from './commands/report.js';
 import { listCommand, showCommand, validateCommand } from './commands/scenario.js';
 import { om1Command } from './commands/om1.js';
 import { stressCommand } from './commands/stress.js';
+import { ablateCommand } from './commands/ablate.js';
 import { collectedDecisions, decisionsSummary, prepareStrategyServices } from './strategy-services.js';
 import { importCommand } from './commands/import.js';
 import { freshsimVersion } from './files.js';
@@ -97,14 +98,12 @@ export async function main(argv: string[]): Promise<number> {
       .option('non-product', { type: 'string', array: true, describe: 'extra regular expression of SKU codes that are not products (postage, fees, …)' })
       .option('default-non-product', { type: 'boolean', default: true, describe: 'drop the built-in non-product codes (--no-default-non-product to keep them)' })
       .option('cancel-pattern', { type: 'string', describe: 'regular expression of order ids that are cancellations (default ^C followed by a digit)' })
-      .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing --out directory' })
-      .option('encoding', { type: 'string', default: 'utf8', describe: 'text encoding of the files: utf8 or latin1' }),
+      .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing --out directory' }),
     async (a) => {
       try {
         code = await importCommand({
           files: a.files as string[], out: a.out, map: a.map as string[] | undefined, dateFormat: a.dateFormat,
           nonProduct: a.nonProduct as string[] | undefined, defaultNonProduct: a.defaultNonProduct, cancelPattern: a.cancelPattern, overwrite: a.overwrite,
-          encoding: a.encoding,
         }, io);
       } catch (e) { code = reportError(e, io.stderr); }
     })
@@ -123,6 +122,14 @@ export async function main(argv: string[]): Promise<number> {
         code = om1Command({ scenario: a.scenario, day: a.day, site: a.site, seed: a.seed, timeLimit: a.timeLimit, gap: a.gap, tieBreak: a.tieBreak, json: a.json }, services, io);
       } catch (e) { code = reportError(e, io.stderr); }
     })
+    .command('ablate', "ablation (the paper's Table 3): OTPTO, its six variants without A1..A6, PTO and OPT over seeds", (y) => runnerOptions(y)
+      .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
+      .option('seeds', { type: 'number', default: 1, describe: 'number of replications (1..N)' })
+      .option('out', { type: 'string', describe: 'output directory (default runs/<scenario>/ablation)' })
+      .option('overwrite', { type: 'boolean', default: false, describe: 'replace results already in --out' })
+      .option('report', { type: 'boolean', default: true, describe: 'write report.html with the ablation section (--no-report to skip)' })
+      .option('otpto-params', { type: 'string', describe: 'JSON object of OTPTO parameters for every variant, e.g. \'{"labelWindowDays":28}\'' }),
+    (a) => runner((ctx) => ablateCommand({ scenario: a.scenario, seeds: a.seeds, out: a.out, overwrite: a.overwrite, report: a.report, otptoParams: a.otptoParams, workers: a.workers, retries: a.retries, queue: a.queue, services: { cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false } }, io, ctx)))
     .command('stress', 'stress test: distribution over seeds of full-order rate, waste, refunds and recovery time per strategy', (y) => y
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in stress scenario (lockdown-city, supplier-failure, quality-incident, presale-community, random-shocks) or file' })
       .option('strategies', { type: 'string', default: 'pto-greedy,safety-stock,newsvendor', describe: 'comma-separated strategy names' })
@@ -148,7 +155,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('cache', { type: 'boolean', default: true, global: true, describe: 'use the OM1 result cache (--no-cache to solve afresh)' })
     .middleware(async (a) => {
       // Strategies that need HiGHS (opt) get it loaded once, before any cell runs in this process.
-      const needs = ['sweep', 'worker'].includes(String(a._[0]))
+      const needs = ['sweep', 'worker', 'ablate'].includes(String(a._[0]))
         || (a._[0] === 'run' && String(a.strategies ?? '').split(',').some((n) => strategies[n.trim()]?.requires?.includes('highs')));
       if (needs) await prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
     })

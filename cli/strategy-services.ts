@@ -35,14 +35,25 @@ export function collectedDecisions(): readonly DecisionDiagnostic[] {
   return collected;
 }
 
-/** One line on `opt`'s decisions: proven optimal, or best known with the worst gap. */
-export function decisionsSummary(ds: readonly DecisionDiagnostic[]): string | undefined {
-  if (ds.length === 0) return undefined;
-  const proven = ds.filter((d) => d.status === 'optimal').length;
-  const worst = Math.max(...ds.map((d) => d.gap));
-  const cached = ds.filter((d) => d.cached).length;
-  const s = proven === ds.length
-    ? `all ${ds.length} proven optimal`
-    : `${proven} of ${ds.length} proven optimal; the rest best known, gap ≤ ${(worst * 100).toFixed(2)}%`;
-  return `${ds[0].strategy}: OM1 ${s} (${cached} from cache)`;
+/** One line per strategy with diagnostics: OM1 proven optimal or best known with the worst gap; for OTPTO its training and prediction times. */
+export function decisionsSummary(all: readonly DecisionDiagnostic[]): string | undefined {
+  if (all.length === 0) return undefined;
+  const names = [...new Set(all.map((d) => d.strategy))];
+  return names.map((name) => {
+    const ds = all.filter((d) => d.strategy === name);
+    const proven = ds.filter((d) => d.status === 'optimal').length;
+    const worst = Math.max(...ds.map((d) => d.gap));
+    const cached = ds.filter((d) => d.cached).length;
+    const train = ds.map((d) => (d as { trainSeconds?: number }).trainSeconds).filter((x): x is number => x !== undefined);
+    if (train.length > 0) {
+      // OTPTO: its labels are OM1 solves; its decisions train and predict.
+      const predict = ds.map((d) => (d as { predictSeconds?: number }).predictSeconds ?? 0);
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      return `${name}: ${ds.length} decisions, training ${mean(train).toFixed(2)} s mean (max ${Math.max(...train).toFixed(2)} s), prediction ${mean(predict).toFixed(3)} s mean; labels: ${proven === ds.length ? 'all proven optimal' : `worst gap ${(worst * 100).toFixed(2)}%`}, ${cached} decisions with every label from cache`;
+    }
+    const s = proven === ds.length
+      ? `all ${ds.length} proven optimal`
+      : `${proven} of ${ds.length} proven optimal; the rest best known, gap ≤ ${(worst * 100).toFixed(2)}%`;
+    return `${name}: OM1 ${s} (${cached} from cache)`;
+  }).join('\n');
 }

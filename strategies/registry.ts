@@ -5,6 +5,7 @@
 import type { Planner } from '../sim/index.js';
 import type { StrategyDefinition, StrategyServices } from './contract.js';
 import { opt } from './opt.js';
+import { otpto } from './otpto/index.js';
 import { newsvendor } from './newsvendor.js';
 import { ptoGreedy } from './pto-greedy.js';
 import { safetyStock } from './safety-stock.js';
@@ -14,6 +15,7 @@ export const strategies: Readonly<Record<string, StrategyDefinition<any>>> = {
   [ptoGreedy.name]: ptoGreedy,
   [safetyStock.name]: safetyStock,
   [newsvendor.name]: newsvendor,
+  [otpto.name]: otpto,
   [opt.name]: opt,
 };
 
