@@ -13,6 +13,7 @@
  * here from each plan (never taken from the solver's objective).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Highs } from 'highs';
 import { loadHighs } from '../cli/highs.js';
@@ -90,7 +91,8 @@ async function main(argv: string[]): Promise<void> {
   const highs = await loadHighs();
   const days = evaluationDays(builtinScenario('paper-7fresh')!, 1);
   const rows: Om1Row[] = [];
-  const save = () => writeFileSync(join(OUT, `om1-${part}.json`), `${JSON.stringify({ highsSeconds, oursSeconds, highs: highs.version.string, rows }, null, 2)}\n`);
+  const load = loadavg()[0];
+  const save = () => writeFileSync(join(OUT, `om1-${part}.json`), `${JSON.stringify({ highsSeconds, oursSeconds, highs: highs.version.string, loadAverage: load, rows }, null, 2)}\n`);
   for (const d of days) {
     if (part === 'ours') {
       const t0 = performance.now();

@@ -25,7 +25,7 @@ export interface LagrangianResult {
   readonly typePrice: number;
   readonly flows: number;
   /** Reduced-cost fixing against an incumbent value (needs the best bound's cut; see below). */
-  readonly fixings: (incumbent: number, maxProbes: number) => ThresholdFixings;
+  readonly fixings: (incumbent: number, maxProbes: number, stop?: () => boolean) => ThresholdFixings;
 }
 
 const BIG = 1e15;
@@ -64,8 +64,11 @@ function buildGraph(inst: Om1Instance, gmvWeight: number): ClosureGraph {
   return { net, thrArc, thrNode, forceArc };
 }
 
-/** Bound and plans from the Lagrangian relaxation; `maxFlows` caps the work. */
-export function lagrangianBound(inst: Om1Instance, gmvWeight = 0, maxFlows = 200): LagrangianResult {
+/**
+ * Bound and plans from the Lagrangian relaxation; `maxFlows` caps the work
+ * (deterministically); `stop` (a deadline, when a clock is given) ends it early.
+ */
+export function lagrangianBound(inst: Om1Instance, gmvWeight = 0, maxFlows = 200, stop: () => boolean = () => false): LagrangianResult {
   const { K, C, L } = inst.constraints;
   const nSku = inst.skuIds.length;
   let total = 0;
@@ -104,6 +107,7 @@ export function lagrangianBound(inst: Om1Instance, gmvWeight = 0, maxFlows = 200
    */
   function dual(lambda: number, mu: number, from: Float64Array | undefined): { units: number; types: number; state: Float64Array; levels: Int32Array } {
     flows++;
+    if (stop()) flows = Math.max(flows, maxFlows + 16); // out of time: finish the current step, start no more
     if (from) g.net.restore(from);
     for (let c = 0; c < inc.length; c++) {
       const cap = lambda * inc[c] + (first[c] ? mu : 0);
@@ -175,8 +179,20 @@ export function lagrangianBound(inst: Om1Instance, gmvWeight = 0, maxFlows = 200
   const psi0 = psi(0, undefined);
   const atZero = pairs.length;
   minimise1d((mu, lo) => psi(mu, lo.state), psi0, muMax, 10);
+  // The dual is often degenerate at its optimum (the closure jumps from a few orders to more than
+  // C allows at one λ): closures at nearby multipliers, pricing types too, are better starting plans.
+  const lam = best.unitPrice, mu0 = best.typePrice;
+  const searchCount = pairs.length;
+  const sweep: typeof pairs = [];
+  for (const [fl, fm] of [[0.97, 0], [0.99, 0], [1.01, 0], [1, 0.1], [1, 0.3], [1, 1], [0.95, 0.3], [0.9, 1]]) {
+    if (flows >= maxFlows + 16) break;
+    const l = lam * fl, m = mu0 + fm * lam * Math.max(L, 1);
+    if (!(l > 0)) continue;
+    const r = dual(l, m, undefined);
+    sweep.push({ levels: r.levels, prices: { unit: l, type: Math.max(m, 1e-9) } });
+  }
   // Candidate plans: the closures at μ = 0 and the last ones of the μ search (nearest the optimum).
-  for (const p of [...pairs.slice(0, atZero), ...pairs.slice(Math.max(atZero, pairs.length - 6))]) consider(p.levels, p.prices);
+  for (const p of [...pairs.slice(0, atZero), ...pairs.slice(Math.max(atZero, searchCount - 6), searchCount), ...sweep]) consider(p.levels, p.prices);
   /**
    * Lagrangian reduced-cost fixing at the best multipliers. For each SKU at
    * level ℓ in the best cut's closure: force its threshold ℓ out (stock below
@@ -184,7 +200,7 @@ export function lagrangianBound(inst: Om1Instance, gmvWeight = 0, maxFlows = 200
    * below `incumbent + 1`, every better plan keeps thresholds 1..ℓ (resp. none
    * above ℓ). One warm-started cut per probe (forcing only raises capacities).
    */
-  function fixings(incumbent: number, maxProbes: number): ThresholdFixings {
+  function fixings(incumbent: number, maxProbes: number, stopProbing: () => boolean = () => false): ThresholdFixings {
     const fixedOne = new Uint8Array(inc.length), fixedZero = new Uint8Array(inc.length);
     if (!bestState || !bestClosure) return { fixedOne, fixedZero, probes: 0 };
     const lambda = best.unitPrice, mu = best.typePrice;
@@ -201,7 +217,7 @@ export function lagrangianBound(inst: Om1Instance, gmvWeight = 0, maxFlows = 200
       return lambda * C + mu * K + gain - cost;
     };
     const cuts = (b: number) => Math.floor(b + 1e-6) <= incumbent;
-    for (let i = 0; i < nSku && probes < maxProbes; i++) {
+    for (let i = 0; i < nSku && probes < maxProbes && !stopProbing(); i++) {
       const l = bestClosure[i], top = inst.thrStart[i + 1] - inst.thrStart[i];
       if (l > 0) {
         const c = inst.thrStart[i] + l - 1;

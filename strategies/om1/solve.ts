@@ -43,7 +43,8 @@ export function solveOm1(
   const count = (v: LevelsValue): number => v.weight + g * v.gmv;
 
   // Lagrangian first: its closures are the best starting plans; then local search at its prices.
-  const lag = lagrangianBound(inst, g, opts.maxFlows);
+  // With a clock, leave HiGHS at least 40% of the limit (without one, work limits alone bound this).
+  const lag = lagrangianBound(inst, g, opts.maxFlows, () => elapsed() > 0.6 * opts.timeLimitSeconds);
   let levels: Int32Array = lag.levels.slice();
   let planSource: Om1Source = 'lagrangian';
   const prices = lag.unitPrice > 0 || lag.typePrice > 0 ? { unit: Math.max(lag.unitPrice, 1e-9), type: Math.max(lag.typePrice, 1e-9) } : defaultPrices(inst);
@@ -62,7 +63,7 @@ export function solveOm1(
   if (!closed() && env.highs) {
     // Lagrangian reduced-cost fixing: SKUs any better plan must stock or leave out (count objective only).
     const incumbent = value.weight;
-    const fix = opts.gmvTieBreak ? undefined : lag.fixings(incumbent, 2 * inst.skuIds.length);
+    const fix = opts.gmvTieBreak ? undefined : lag.fixings(incumbent, 2 * inst.skuIds.length, () => elapsed() > 0.8 * opts.timeLimitSeconds);
     const left = Math.max(0.1, opts.timeLimitSeconds - elapsed());
     const r = runStaircase(env.highs, inst, g, opts, left, opts.mipStart ? levels : undefined, fix);
     mip = r.info;
