@@ -8,7 +8,7 @@
  * directory; the table gives the median and the spread. Needs the build and,
  * for the queue rows, redis-server.
  *
- *   npm run build && node dist/bench/runner-sweep.js [--seeds 70] [--rounds 3] [--no-queue]
+ *   npm run build && node dist/bench/runner-sweep.js [--seeds 70] [--evaluation-days 5] [--rounds 3] [--no-queue]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { executePlan, planOfRun } from '../cli/runner.js';
-import { builtinScenario } from '../scenarios/index.js';
+import { builtinScenario, validateScenario } from '../scenarios/index.js';
 import { startRedis, type TestRedis } from './redis-server.js';
 
 const arg = (name: string, dflt: number): number => {
@@ -25,10 +25,12 @@ const arg = (name: string, dflt: number): number => {
 };
 const seeds = arg('seeds', 70);
 const rounds = arg('rounds', 3);
+const evaluationDays = arg('evaluation-days', 5);
 const withQueue = !process.argv.includes('--no-queue');
 const bin = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+const tiny = builtinScenario('tiny')!;
 const plan = planOfRun({
-  scenario: builtinScenario('tiny')!,
+  scenario: validateScenario({ ...tiny, days: { ...tiny.days, evaluation: evaluationDays } }, 'tiny'),
   strategies: [{ name: 'pto-greedy' }, { name: 'safety-stock' }, { name: 'newsvendor' }],
   seeds: Array.from({ length: seeds }, (_, k) => k + 1),
   version: 'bench',
@@ -125,7 +127,7 @@ async function main(): Promise<void> {
       `${(1000 * cpuPerCell(c.name)).toFixed(1)} | ${extra} | ${cpuEff} | ${overhead} |`;
   });
   process.stdout.write([
-    `${cells} cells (tiny × pto-greedy, safety-stock, newsvendor × ${seeds} seeds; 5 evaluation + 5 warm-up days each), ` +
+    `${cells} cells (tiny × pto-greedy, safety-stock, newsvendor × ${seeds} seeds; ${evaluationDays} evaluation + 5 warm-up days each), ` +
       `${rounds} rounds, median wall time (min–max); ${cpus().length} cores, 1-min load ${load0.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end.`,
     '',
     '| configuration | cells/s | wall s, median (min–max) | CPU ms per cell | parallel efficiency (wall) | CPU efficiency | wall overhead per cell vs local pool |',
