@@ -23,7 +23,7 @@ export interface LabelSolveOptions {
   readonly timeLimitSeconds: number;
 }
 
-/** OM1 on one history day, through the OM1 cache. Without `useMip` the solve is work-bounded, hence deterministic. */
+/** OM1 on one history day, through the OM1 cache. Without `useMip` the solve is work-bounded (no clock), hence deterministic. */
 export function solveLabelDay(
   orders: readonly Order[], constraints: PlanConstraints, skuCount: number, o: LabelSolveOptions, services: StrategyServices,
 ): { result: Om1Result; cached: boolean } {
@@ -35,7 +35,8 @@ export function solveLabelDay(
     const hit = cache.get(key);
     if (hit && consistentResult(hit, orders, constraints, skuCount)) return { result: hit, cached: true };
   }
-  const result = solveOm1(orders, constraints, skuCount, opts, { clock: services.clock });
+  // No clock: OM1's stages before HiGHS are then bounded by work counts only, so labels do not depend on machine load.
+  const result = solveOm1(orders, constraints, skuCount, opts, {});
   if (cache && key) cache.set(key, result);
   return { result, cached: false };
 }
