@@ -14,7 +14,7 @@ export interface Om1Cache {
 }
 
 /** Bump when the solver pipeline changes what it returns for the same input. */
-export const OM1_ALGORITHM_VERSION = 'om1-5';
+export const OM1_ALGORITHM_VERSION = 'om1-6';
 
 /** The canonical key text of an OM1 solve. */
 export function om1CacheKey(

@@ -65,7 +65,8 @@ export function solveOm1(
     const incumbent = value.weight;
     const fix = opts.gmvTieBreak ? undefined : lag.fixings(incumbent, 2 * inst.skuIds.length, () => elapsed() > 0.8 * opts.timeLimitSeconds);
     const left = Math.max(0.1, opts.timeLimitSeconds - elapsed());
-    const r = runStaircase(env.highs, inst, g, opts, left, opts.mipStart ? levels : undefined, fix);
+    const deadline = env.clock ? () => elapsed() > opts.timeLimitSeconds + 0.5 : undefined;
+    const r = runStaircase(env.highs, inst, g, opts, left, opts.mipStart ? levels : undefined, fix, deadline);
     mip = r.info;
     if (r.levels) {
       const v = evaluateLevels(inst, r.levels);
@@ -75,6 +76,7 @@ export function solveOm1(
     const mipBound = r.info.status === 8 && fix ? incumbent : fix ? Math.max(incumbent, r.info.bound) : r.info.bound;
     if (Number.isFinite(mipBound) && mipBound < bound) { bound = mipBound; boundSource = 'mip'; }
     // HiGHS proved its incumbent optimal within its gap; a plan at least as good is too.
+    // (Any other status — time limit 13, interrupted 17 — leaves the plan as best known.)
     if (r.info.status === 7 && count(value) >= r.info.objective - 1e-9) status = 'optimal';
   }
   if (status !== 'optimal' && closed()) status = 'optimal';
@@ -121,6 +123,7 @@ function provenOptimal(weight: number, bound: number, tieBreak: boolean): boolea
 export function runStaircase(
   highs: Highs, inst: Om1Instance, gmvWeight: number, opts: Om1Options, timeLimitSeconds: number, start?: Int32Array,
   fix?: { readonly fixedOne: Uint8Array; readonly fixedZero: Uint8Array },
+  pastDeadline?: () => boolean,
 ): { levels: Int32Array | undefined; info: NonNullable<Om1Result['mip']> } {
   const built = staircaseModel(highs, inst, gmvWeight, fix);
   const m = highs.createModel(built.data);
@@ -131,7 +134,11 @@ export function runStaircase(
       mip_rel_gap: opts.gmvTieBreak ? Math.min(opts.relativeGap, 1e-9) : opts.relativeGap,
     });
     if (start) m.setSolution({ colValue: staircaseStart(inst, start, gmvWeight) });
-    const status = m.run().modelStatus;
+    // HiGHS's own time limit can overrun by minutes under load (seen: 128 s for 5 s);
+    // with a clock, interrupt it from its simplex and MIP checkpoints as well.
+    const stop = (ev: { interrupt(): void }): undefined => { if (pastDeadline?.()) ev.interrupt(); return undefined; };
+    const cb = highs.constants.callbackType;
+    const status = (pastDeadline ? m.run({ [cb.simplexInterrupt]: stop, [cb.mipInterrupt]: stop }) : m.run()).modelStatus;
     const hasPrimal = Number(m.info.get('primal_solution_status')) === 2;
     const sol = hasPrimal ? m.getSolution() : undefined;
     const rawBound = Number(m.info.get('mip_dual_bound'));
