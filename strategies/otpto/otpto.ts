@@ -40,6 +40,12 @@ export const otptoParams = z.strictObject({
   pm0Trees: z.number().int().min(1).default(pm0Params.numTrees),
   /** OM2: SKUs scoring below this are trimmed first when the plan is over C. */
   minKeepScore: z.number().min(0).max(1).default(0.5),
+  /**
+   * Label the days since the last training as they pass (one OM1 solve per decision, which the next
+   * training reuses), so that the decision features (A3, A5) of a prediction day rest on labels up to
+   * the day before, as they do in training; false = only the training window's labels.
+   */
+  freshLabels: z.boolean().default(true),
   /** Seed of the learners' row/column sampling and K-means. */
   seed: z.number().int().min(0).default(1),
 });
@@ -117,11 +123,14 @@ export const otpto: StrategyDefinition<OtptoParams> = {
             maxTrees: p.maxTrees, pm0Trees: p.pm0Trees, seed: p.seed, calendar, dayData, label, featureClusters: p.featureClusters,
           });
         }
-        const t1 = clock();
         const model = st.model!;
+        // Labels of the days since training (each solved once; the next training reuses them).
+        const freshLabel = (d: number): DayLabel | undefined => (d >= model.trainedAt - p.labelWindowDays ? label(d) : undefined);
+        if (p.freshLabels) for (let d = model.trainedAt; d < ctx.day; d++) label(d);
+        const t1 = clock();
         const groups = groupsOf(p.ablate);
         const F = featureNames(groups).length;
-        const x = { numRows: ctx.skus.length, numFeatures: F, values: featureRows(ctx.day, groups, model.source(ctx.day)) };
+        const x = { numRows: ctx.skus.length, numFeatures: F, values: featureRows(ctx.day, groups, model.source(ctx.day, p.freshLabels ? freshLabel : undefined)) };
         const scores = model.pm1 ? predictProba(model.pm1, x) : new Float64Array(ctx.skus.length).fill(model.constantScore);
         const qty = model.pm2 ? predict(model.pm2, x) : new Float64Array(ctx.skus.length).fill(ctx.constraints.L);
         const plan = om2Plan(scores, qty, ctx.skus, ctx.constraints, { minKeepScore: p.minKeepScore });

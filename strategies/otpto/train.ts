@@ -47,7 +47,8 @@ export interface OtptoModel {
   readonly pm2?: GbdtModel;
   readonly trainingRows: number;
   readonly labelDays: number;
-  readonly source: (day: number) => FeatureSource;
+  /** Feature source of a day; `labelOf` (default: the training window's labels) gives later days' labels at prediction. */
+  readonly source: (day: number, labelOf?: (d: number) => DayLabel | undefined) => FeatureSource;
 }
 
 /** Rows of `days` stacked. */
@@ -82,11 +83,11 @@ export function trainOtpto(s: TrainingSetup): OtptoModel {
 
   const pm0From = Math.max(s.firstDay + 7, labelStart - 21);
   const pm0 = fitSalesModel(Math.min(pm0From, s.day - 1), s.day, s.firstDay, (d) => s.dayData(d).demand, s.calendar, { residualWindowDays: 28, seed: s.seed, trees: s.pm0Trees });
-  const source = (day: number): FeatureSource => ({
+  const source = (day: number, labelOf?: (d: number) => DayLabel | undefined): FeatureSource => ({
     skuCount: n, categoryOf: s.calendar.categoryOf, price: Float64Array.from(s.calendar.skus, (k) => k.price),
     weekdayOf: s.calendar.weekdayOf, promoFactor: s.calendar.promoFactor,
     dayData: (d) => { if (d >= day) throw new Error(`OTPTO features of day ${day} asked for day ${d}`); return s.dayData(d); },
-    label: (d) => (d < day ? raw.get(d) : undefined),
+    label: (d) => (d >= day ? undefined : labelOf ? labelOf(d) : raw.get(d)),
     pm0: (d) => pm0.featuresOf(d),
     firstDay: s.firstDay, clusters: s.featureClusters, seed: s.seed,
   });
