@@ -37,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
     const { signal, dispose } = interruptSignal(io.stderr);
     try { return await f({ signal, progress: stderrProgress() }); } finally { dispose(); }
   });
+  /** The OM1 cache flags, for the runner's worker threads. */
+  const poolServices = (a: { [k: string]: unknown }) => ({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
   const runnerOptions = <T>(y: import('yargs').Argv<T>) => y
     .option('workers', { type: 'number', describe: 'local worker threads (default: one per core; 0 = in this thread)' })
     .option('retries', { type: 'number', describe: 'extra attempts for a cell whose worker threw or died (default 1)' })
@@ -58,18 +60,18 @@ export async function main(argv: string[]): Promise<number> {
         .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout instead of tables' })
         .option('overwrite', { type: 'boolean', default: false, describe: 'replace results already in --out' })
         .option('report', { type: 'boolean', default: true, describe: 'write report.html, the HTML comparison report (--no-report to skip)' }),
-      (a) => runner((ctx) => runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite, workers: a.workers, retries: a.retries, queue: a.queue, report: a.report }, io, ctx)),
+      (a) => runner((ctx) => runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite, workers: a.workers, retries: a.retries, queue: a.queue, services: poolServices(a), report: a.report }, io, ctx)),
     )
     .command('sweep <file>', 'run an experiment file (scenarios × strategy grids × seeds), resumably', (y) => runnerOptions(y
       .positional('file', { type: 'string', demandOption: true, describe: 'experiment file (YAML/JSON)' })
       .option('out', { type: 'string', describe: 'run directory (default: the file\'s out, else runs/<name>)' })
       .option('shard', { type: 'string', describe: 'I/N: run only the I-th of N deterministic slices (into OUT/shard-I-of-N)' })),
-    (a) => runner((ctx) => sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, shard: a.shard }, io, ctx)))
+    (a) => runner((ctx) => sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, shard: a.shard, services: poolServices(a) }, io, ctx)))
     .command('worker', 'run cells from a Redis queue (for `sweep --queue`) until stopped', (y) => y
       .option('queue', { type: 'string', demandOption: true, describe: 'redis://HOST:PORT' })
       .option('concurrency', { type: 'number', describe: 'cells at once, one thread each (default: one per core)' })
       .option('lock-seconds', { type: 'number', describe: 'job lock: how soon a dead worker\'s cells go to others (default 30)' }),
-    (a) => guard(() => workerCommand({ queue: a.queue, concurrency: a.concurrency, lockSeconds: a.lockSeconds }, io)))
+    (a) => guard(() => workerCommand({ queue: a.queue, concurrency: a.concurrency, lockSeconds: a.lockSeconds, services: poolServices(a) }, io)))
     .command('merge <shards..>', 'join the run directories of sweep shards and write the summaries', (y) => y
       .positional('shards', { type: 'string', array: true, demandOption: true, describe: 'shard run directories' })
       .option('out', { type: 'string', demandOption: true, describe: 'merged run directory' }),
