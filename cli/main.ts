@@ -100,12 +100,14 @@ export async function main(argv: string[]): Promise<number> {
       .option('non-product', { type: 'string', array: true, describe: 'extra regular expression of SKU codes that are not products (postage, fees, …)' })
       .option('default-non-product', { type: 'boolean', default: true, describe: 'drop the built-in non-product codes (--no-default-non-product to keep them)' })
       .option('cancel-pattern', { type: 'string', describe: 'regular expression of order ids that are cancellations (default ^C followed by a digit)' })
-      .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing --out directory' }),
+      .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing --out directory' })
+      .option('encoding', { type: 'string', default: 'utf8', describe: 'text encoding of the files: utf8 or latin1' }),
     async (a) => {
       try {
         code = await importCommand({
           files: a.files as string[], out: a.out, map: a.map as string[] | undefined, dateFormat: a.dateFormat,
           nonProduct: a.nonProduct as string[] | undefined, defaultNonProduct: a.defaultNonProduct, cancelPattern: a.cancelPattern, overwrite: a.overwrite,
+          encoding: a.encoding,
         }, io);
       } catch (e) { code = reportError(e, io.stderr); }
     })
