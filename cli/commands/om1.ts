@@ -4,7 +4,7 @@
  * status, objective, bound, gap and time (or `--json`).
  */
 import { buildWorld } from '../../scenarios/index.js';
-import { dateOf } from '../../sim/index.js';
+import { worldDateOf, type World } from '../../sim/index.js';
 import { defaultOm1Options, resultToJson, solveOm1Cached, type StrategyServices } from '../../strategies/index.js';
 import { UsageError } from '../errors.js';
 import { loadScenario } from '../files.js';
@@ -32,7 +32,7 @@ export function om1Command(args: Om1Args, services: StrategyServices, io: { stdo
   const fronts = world.sites.filter((s) => s.level === 'front');
   const site = args.site === undefined ? fronts[0] : fronts.find((s) => s.name === args.site);
   if (!site) throw new UsageError(`--site '${args.site}': expected a front site of '${scenario.name}': ${fronts.map((s) => s.name).join(', ')}`);
-  const day = dayIndex(args.day, world.startDate, world.historyDays, world.evaluationDays);
+  const day = dayIndex(args.day, world);
   const orders = (world.ordersByDay[day] ?? []).filter((o) => o.site === site.id);
   const options = {
     ...defaultOm1Options,
@@ -41,7 +41,7 @@ export function om1Command(args: Om1Args, services: StrategyServices, io: { stdo
     gmvTieBreak: args.tieBreak,
   };
   const { result: r, cached } = solveOm1Cached(orders, world.constraints, world.skus.length, options, services);
-  const date = dateOf(world.startDate, day);
+  const date = worldDateOf(world, day);
   if (args.json) {
     io.stdout(`${JSON.stringify({ scenario: scenario.name, seed: args.seed, day, date, site: site.name, constraints: world.constraints, options, cached, ...resultToJson(r) }, null, 2)}\n`);
     return 0;
@@ -63,8 +63,13 @@ export function om1Command(args: Om1Args, services: StrategyServices, io: { stdo
   return 0;
 }
 
-/** Day index of `--day`: an evaluation day number 1..N or an ISO date within the scenario. */
-export function dayIndex(day: string, startDate: string, historyDays: number, evaluationDays: number): number {
+/**
+ * Day index of `--day`: an evaluation day number 1..N or an ISO date within
+ * the scenario. Dates are looked up through the world's own calendar, so an
+ * imported log with gaps (days without orders are skipped) maps correctly.
+ */
+export function dayIndex(day: string, world: Pick<World, 'startDate' | 'dates' | 'historyDays' | 'evaluationDays'>): number {
+  const { historyDays, evaluationDays } = world;
   const last = historyDays + evaluationDays - 1;
   if (/^\d+$/.test(day)) {
     const k = Number(day);
@@ -72,9 +77,9 @@ export function dayIndex(day: string, startDate: string, historyDays: number, ev
     return historyDays + k - 1;
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(day)) {
-    const d = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000);
-    if (!(d >= 0 && d <= last)) throw new UsageError(`--day ${day}: expected a date from ${dateOf(startDate, 0)} to ${dateOf(startDate, last)}`);
-    return d;
+    for (let d = 0; d <= last; d++) if (worldDateOf(world, d) === day) return d;
+    const gaps = world.dates ? ' that has orders (days without orders are skipped)' : '';
+    throw new UsageError(`--day ${day}: expected a date${gaps} from ${worldDateOf(world, 0)} to ${worldDateOf(world, last)}`);
   }
   throw new UsageError(`--day '${day}': expected an evaluation day number (1..${evaluationDays}) or a date YYYY-MM-DD`);
 }
