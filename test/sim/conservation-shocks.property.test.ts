@@ -7,8 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios, buildWorld, validateScenario, type ScenarioInput } from '../../scenarios/index.js';
-import { createStreams, roundDownToUnit, simulate, type Planner, type Stream } from '../../sim/index.js';
+import { createStreams, simulate, type Stream } from '../../sim/index.js';
 import { createPlanner } from '../../strategies/index.js';
+import { randomPlanner } from '../helpers/random-planner.js';
 
 type Timeline = NonNullable<ScenarioInput['shocks']>['timeline'];
 
@@ -84,28 +85,6 @@ function randomScenario(r: Stream, k: number): ScenarioInput {
       ...(r.uniform() < 0.3 ? { random: { lockdowns: { perYear: 200, lengthDays: [1, 4] as [number, number], severity: [0, 2] as [number, number], closeShare: 0.5 } } } : {}),
     },
     ...(presale ? { presale: { cutoffTime: 0.5 + 0.4 * r.uniform(), decisionTime: 0.3 + 0.2 * r.uniform(), pickupTime: 0.2 + 0.7 * r.uniform() } } : {}),
-  };
-}
-
-function randomPlanner(r: Stream): Planner {
-  return {
-    name: 'random',
-    oracle: false,
-    decide(ctx) {
-      const { K, C, L } = ctx.constraints;
-      const plan = new Float64Array(ctx.skus.length);
-      let units = 0;
-      const types = r.int(K + 1);
-      for (let t = 0; t < types; t++) {
-        const i = r.int(plan.length);
-        if (plan[i] > 0) continue;
-        const q = roundDownToUnit(ctx.skus[i], Math.max(L, L + 20 * r.uniform()));
-        if (q <= 0 || q < L || units + q > C) continue;
-        plan[i] = q;
-        units += q;
-      }
-      return plan;
-    },
   };
 }
 

@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios, buildWorld, validateScenario, type ScenarioInput } from '../../scenarios/index.js';
-import { createStreams, roundDownToUnit, simulate, type Planner, type Stream } from '../../sim/index.js';
+import { createStreams, simulate, type Stream } from '../../sim/index.js';
 import { createPlanner } from '../../strategies/index.js';
+import { randomPlanner } from '../helpers/random-planner.js';
 
 function randomScenario(r: Stream, k: number): ScenarioInput {
   const base = builtinScenarios.tiny;
@@ -38,29 +39,6 @@ function randomScenario(r: Stream, k: number): ScenarioInput {
     upstream: {
       grid: { coverDays: 2 * r.uniform(), safetyZ: 2 * r.uniform(), windowDays: 1 + r.int(10) },
       central: { coverDays: 2 * r.uniform(), safetyZ: 2 * r.uniform(), windowDays: 1 + r.int(10) },
-    },
-  };
-}
-
-/** Random plans within K, C and L, different every day (so stock moves up and down the tree). */
-function randomPlanner(r: Stream): Planner {
-  return {
-    name: 'random',
-    oracle: false,
-    decide(ctx) {
-      const { K, C, L } = ctx.constraints;
-      const plan = new Float64Array(ctx.skus.length);
-      let units = 0;
-      const types = r.int(K + 1);
-      for (let t = 0; t < types; t++) {
-        const i = r.int(plan.length);
-        if (plan[i] > 0) continue;
-        const q = roundDownToUnit(ctx.skus[i], Math.max(L, L + 20 * r.uniform()));
-        if (q <= 0 || q < L || units + q > C) continue;
-        plan[i] = q;
-        units += q;
-      }
-      return plan;
     },
   };
 }
