@@ -14,6 +14,7 @@ import type { SimulationResult, SiteDayMetrics, WasteDay } from '../sim/index.js
 import { cellRiskFigures, type CellRiskFigures } from './risk-figures.js';
 import { mean } from './stats.js';
 import type { StockedByRankFigures } from './stocked-by-rank.js';
+import type { SolverFigures } from './solver-figures.js';
 
 /** Whole-run figures of one cell (rates pooled over evaluation days and front sites; amounts per day). */
 export interface RunFigures {
@@ -64,6 +65,8 @@ export interface CellFigures {
   readonly risk?: CellRiskFigures;
   /** Stocked SKUs by sales-rank bucket (absent when the runner did not record them). */
   readonly stockedByRank?: StockedByRankFigures;
+  /** Proven-optimal / best-known outcome of an optimising strategy's evaluation-day decisions (the `opt` oracle). */
+  readonly solver?: SolverFigures;
 }
 
 const sum = (xs: readonly SiteDayMetrics[], f: (m: SiteDayMetrics) => number): number => xs.reduce((a, m) => a + f(m), 0);
@@ -120,12 +123,13 @@ function dayFigures(run: SimulationResult, day: number): DayFigures {
 }
 
 /** The figures of one run over `evaluationDays` days starting at day `evaluationStart`. */
-export function cellFigures(run: SimulationResult, evaluationStart: number, evaluationDays: number, stockedByRank?: StockedByRankFigures): CellFigures {
+export function cellFigures(run: SimulationResult, evaluationStart: number, evaluationDays: number, stockedByRank?: StockedByRankFigures, solver?: SolverFigures): CellFigures {
   return {
     oracle: run.oracle,
     run: runFigures(run, evaluationDays),
     perDay: Array.from({ length: evaluationDays }, (_, k) => dayFigures(run, evaluationStart + k)),
     risk: cellRiskFigures(run, evaluationStart, evaluationDays, run.simulatedDays),
     ...(stockedByRank ? { stockedByRank } : {}),
+    ...(solver ? { solver } : {}),
   };
 }

@@ -8,6 +8,7 @@ export {
   type StrategyRuns, type StrategySummary, type SummaryMeta,
 } from './summarize.js';
 export { cellFigures, type CellFigures, type DayFigures, type RunFigures } from './cell-figures.js';
+export { solverFigures, solverSummary, type SolverFigures } from './solver-figures.js';
 export {
   BASELINE_FORMAT, BaselineError, makeBaseline, parseBaseline, type Baseline, type BaselineEntry,
 } from './baseline.js';

@@ -7,6 +7,7 @@ import type { SimulationResult } from '../sim/index.js';
 import { cellFigures, type CellFigures, type DayFigures, type RunFigures } from './cell-figures.js';
 import { shocksOn, shockWindows, summariseRisk, type RiskSummary, type ShockWindowRow } from './risk-figures.js';
 import { estimate, mean, pairedDifference, type Estimate } from './stats.js';
+import { solverSummary, type SolverFigures } from './solver-figures.js';
 import { stockedByRankSummary, type StockedByRankSummary } from './stocked-by-rank.js';
 
 /** One evaluation day of one strategy, averaged over replications. */
@@ -60,6 +61,8 @@ export interface StrategySummary {
   readonly perDay: readonly DayRow[];
   /** Share of SKUs stocked by sales-rank bucket (reports' StockedByRank), when the runner recorded it. */
   readonly stockedByRank?: StockedByRankSummary;
+  /** For an optimising strategy (`opt`): evaluation-day decisions proven optimal, else best known with the worst gap. */
+  readonly solver?: SolverFigures;
   /** Refund rate by lag with nowcast (reports' RefundByLag), stages, suppliers, pick-ups, lateness. */
   readonly refundByLag?: RiskSummary['refundByLag'];
   readonly stages?: RiskSummary['stages'];
@@ -188,6 +191,7 @@ export function summariseFigures(all: readonly StrategyFigures[], meta: SummaryM
       perDay: dayRows(s, meta),
       ...(s.cells.every((c) => c.risk) ? riskFields(summariseRisk(s.cells.map((c) => c.risk!))) : {}),
       ...(s.cells.every((c) => c.stockedByRank) ? { stockedByRank: stockedByRankSummary(s.cells.map((c) => c.stockedByRank!)) } : {}),
+      ...(s.cells.every((c) => c.solver) ? { solver: solverSummary(s.cells.map((c) => c.solver!)) } : {}),
     };
   }
   const base = baseline ?? all.find((s) => !strategies[s.name].oracle)?.name;

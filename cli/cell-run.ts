@@ -5,9 +5,9 @@
  * thread, in a pool worker and in a distributed worker, so a cell's numbers
  * never depend on where it ran.
  */
-import { cellFigures, stockedByRankRecorder, type CellFigures } from '../analysis/index.js';
+import { cellFigures, solverFigures, stockedByRankRecorder, type CellFigures, type SolverFigures } from '../analysis/index.js';
 import { buildWorld } from '../scenarios/index.js';
-import { createStreams, indexDemand, simulate, type DemandIndex, type World } from '../sim/index.js';
+import { createStreams, indexDemand, simulate, type DemandIndex, type Planner, type World } from '../sim/index.js';
 import { createPlanner, type DecisionDiagnostic } from '../strategies/index.js';
 import type { CellSpec } from './cells.js';
 
@@ -49,6 +49,12 @@ export function failureOf(id: string, e: unknown): CellFailure {
 /** How many worlds one worker keeps: cells arrive grouped by (scenario, replication), so a few suffice. */
 const WORLD_CACHE_SIZE = 3;
 
+/** Solver figures of an oracle that reports its decisions (the `opt` oracle), else undefined. */
+function solverOf(planner: Planner, evaluationStart: number): SolverFigures | undefined {
+  const decisions = (planner as { decisions?: readonly DecisionDiagnostic[] }).decisions;
+  return planner.oracle && Array.isArray(decisions) ? solverFigures(decisions, evaluationStart) : undefined;
+}
+
 /**
  * A cell runner that shares generated worlds (orders and their demand index)
  * between the cells of one (scenario, replication), keeping the most recently
@@ -73,7 +79,8 @@ export function createCellRunner(clock?: () => number): (cell: CellSpec) => Cell
     const { world, demand } = worldOf(cell);
     // Records which SKUs each evaluation-day plan stocks, by sales rank (the report's Figure-8 chart).
     const stocked = stockedByRankRecorder(cell.scenario.days.history);
-    const planner = stocked.wrap(createPlanner(cell.strategy.name, cell.strategy.params));
+    const inner = createPlanner(cell.strategy.name, cell.strategy.params);
+    const planner = stocked.wrap(inner);
     const streams = createStreams(cell.scenario.seed, cell.replication);
     const run = simulate(world, planner, { streams, demand, clock });
     const ms = run.decisionMs;
@@ -85,7 +92,7 @@ export function createCellRunner(clock?: () => number): (cell: CellSpec) => Cell
     }
     return {
       id: cell.id,
-      figures: cellFigures(run, cell.scenario.days.history, cell.scenario.days.evaluation, stocked.figures()),
+      figures: cellFigures(run, cell.scenario.days.history, cell.scenario.days.evaluation, stocked.figures(), solverOf(inner, cell.scenario.days.history)),
       timing: { decisions: ms.length, totalMs, maxMs },
     };
   };

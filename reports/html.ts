@@ -4,7 +4,7 @@
  * optional parts of results.json (see extensions.ts) appear only when the
  * results carry them.
  */
-import type { Results } from '../analysis/index.js';
+import type { Results, SolverFigures } from '../analysis/index.js';
 import { CHART_SCRIPT } from './chart-script.js';
 import { escapeHtml as h, jsonForScript, scriptSafe } from './escape.js';
 import { REPORT_CSS } from './html-style.js';
@@ -67,6 +67,13 @@ function metaSection(m: ReportModel, o: HtmlReportOptions): string {
   return `${meta}\n<p>Reproduce with:</p><pre>${h(reproduceCommand(r))}</pre>\n<h3>Strategies and parameters</h3>\n${params}`;
 }
 
+/** Whether the oracle's plans were proven optimal, or are the best known with a gap (absent figures: nothing said). */
+function solverNote(name: string, solver: SolverFigures | undefined): string {
+  if (!solver || solver.decisions === 0) return '';
+  if (solver.proven === solver.decisions) return `All ${solver.decisions} of ${h(name)}'s evaluation-day plans were proven optimal. `;
+  return `${h(name)} is the best known, not proven optimal: ${solver.proven} of ${solver.decisions} evaluation-day plans were proven optimal, the rest within a gap of ${(100 * solver.worstGap).toFixed(2)}% of OM1's bound. `;
+}
+
 /** Render the report of `results` as one self-contained HTML document. */
 export function renderHtmlReport(results: Results, opts: HtmlReportOptions): string {
   const m = buildModel(results, { baseline: opts.baseline });
@@ -75,7 +82,7 @@ export function renderHtmlReport(results: Results, opts: HtmlReportOptions): str
   const seedsNote = `${r.seeds.length} seed${r.seeds.length === 1 ? '' : 's'}`;
   const optNote = m.opt === undefined
     ? 'No oracle ran, so there is no gap to OPT. '
-    : `Gap to OPT = 1 − rate / rate(${h(m.opt)}); share of PTO's gap closed = (rate − rate(PTO)) / (rate(OPT) − rate(PTO)). `;
+    : `Gap to OPT = 1 − rate / rate(${h(m.opt)}); share of PTO's gap closed = (rate − rate(PTO)) / (rate(OPT) − rate(PTO)). ${solverNote(m.opt, r.strategies[m.opt].solver)}`;
   const sections = [
     section('headline', 'Headline', `${headlineTable(m)}<p class="note">Full-order fulfillment rate pooled over evaluation days and front sites, mean over ${seedsNote} with a Student-t 95% CI. ${optNote}Paired differences use the same seeds (common random numbers) on both sides.</p>`),
     section('per-day', 'Full-order rate per day (Table 2)', `${figure('chart-per-day', 'Full-order fulfillment rate per evaluation day', `Mean over ${seedsNote}.${m.strategies.some((s) => s.oracle) ? ' Dashed lines: oracles (upper bounds).' : ''}${x.shocks?.length ? ' Shaded: shock windows.' : ''}`)}\n${perDayTable(m)}`),
