@@ -66,16 +66,6 @@ export function spoilSite(p: Physical, site: number, day: number, unitCost: (sku
 
 /** Write off everything on hand at `site` (pre-sale leftovers at a community point); returns units and cost value. */
 export function writeOffSite(p: Physical, site: number, unitCost: (sku: number) => number): { units: number; value: number } {
-  const n = p.stock.skuCount;
-  let units = 0;
-  let value = 0;
-  for (let sku = 0; sku < n; sku++) {
-    const q = p.stock.spoil(site, sku, Infinity);
-    if (q > 0) {
-      p.ledger.spoiled[site * n + sku] = roundQty(p.ledger.spoiled[site * n + sku] + q);
-      units += q;
-      value += q * unitCost(sku);
-    }
-  }
-  return { units: roundQty(units), value };
+  // Everything expires by the end of time: spoiling up to day ∞ removes every batch, with the ledger kept.
+  return spoilSite(p, site, Infinity, unitCost);
 }
