@@ -10,12 +10,13 @@
  * (default 3), --copies N (default 10; 0 skips the large log), --no-write.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildWorld, builtinScenarios, validateScenario, worldOrdersCsv } from '../scenarios/index.js';
+import { writeDocSection } from './doc-section.js';
 
 const { values } = parseArgs({
   options: {
@@ -142,14 +143,6 @@ const section = [
 
 if (!values['no-write']) {
   const docs = fileURLToPath(new URL('../../docs/BENCHMARKS.md', import.meta.url));
-  const text = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Benchmarks\n';
-  const start = text.indexOf('\n## Import\n');
-  let next: string;
-  if (start < 0) next = `${text.trimEnd()}\n\n${section}`;
-  else {
-    const after = text.indexOf('\n## ', start + 1);
-    next = `${text.slice(0, start + 1)}${section}${after < 0 ? '' : `\n${text.slice(after + 1)}`}`;
-  }
-  writeFileSync(docs, next.endsWith('\n') ? next : `${next}\n`);
+  writeDocSection(docs, '## Import', section);
   console.log(`wrote the Import section of ${docs}`);
 }

@@ -1,14 +1,17 @@
 /** The `## OM1` section of docs/BENCHMARKS.md from bench/om1-compare.ts's outputs (replaces only that section). */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeDocSection } from './doc-section.js';
 import type { Om1Row } from './om1-compare.js';
 
 interface Part { readonly highsSeconds: number; readonly oursSeconds: number; readonly highs: string; readonly loadAverage?: number; readonly rows: Om1Row[] }
+
+/** Heading line of the section. */
+const OM1_HEADING = '## OM1 (the `opt` oracle) on paper-7fresh';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 /** Markdown of the section. */
 export function om1Section(ours: Part, alone: Part | undefined): string {
-  const out: string[] = ['## OM1 (the `opt` oracle) on paper-7fresh', ''];
+  const out: string[] = [OM1_HEADING, ''];
   const load = (p: Part) => (p.loadAverage === undefined ? 'not recorded' : p.loadAverage.toFixed(1));
   out.push(`Each evaluation day of \`paper-7fresh\` (replication 1, front-1, K 350, C 9,000, L 10), one run, HiGHS ${ours.highs} (WebAssembly, one thread).`);
   out.push(`The machine has 2 cores shared with other work: the 1-minute load average at the start was ${load(ours)} for our run${alone ? ` and ${load(alone)} for the HiGHS-alone run` : ''}, so every time below is inflated by contention (and HiGHS, whose time limit is wall-clock, got less work done within it).`);
@@ -41,10 +44,5 @@ export function om1Section(ours: Part, alone: Part | undefined): string {
 
 /** Replace (or append) the OM1 section of `file`, leaving other sections alone. */
 export function writeOm1Section(file: string, ours: Part, alone: Part | undefined): void {
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const section = om1Section(ours, alone);
-  const start = text.indexOf('## OM1 (the `opt` oracle)');
-  if (start < 0) { writeFileSync(file, `${text.replace(/\n*$/, '\n\n')}${section}`); return; }
-  const next = text.indexOf('\n## ', start + 3);
-  writeFileSync(file, `${text.slice(0, start)}${section}${next < 0 ? '' : text.slice(next)}`);
+  writeDocSection(file, OM1_HEADING, om1Section(ours, alone));
 }
