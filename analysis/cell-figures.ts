@@ -67,6 +67,18 @@ export interface CellFigures {
   readonly stockedByRank?: StockedByRankFigures;
   /** Proven-optimal / best-known outcome of an optimising strategy's evaluation-day decisions (the `opt` oracle). */
   readonly solver?: SolverFigures;
+  /** Line counts behind the stress refund rate (absent in records written before them). */
+  readonly lineRefunds?: LineRefundFigures;
+}
+
+/**
+ * Lines ordered and lines refunded over the whole run (all front sites): the
+ * stress test's refund rate, refunded / lines. Refunded = defective lines
+ * (refunds filed within the window) + pre-sale lines short at pickup.
+ */
+export interface LineRefundFigures {
+  readonly lines: number;
+  readonly refundedLines: number;
 }
 
 const sum = (xs: readonly SiteDayMetrics[], f: (m: SiteDayMetrics) => number): number => xs.reduce((a, m) => a + f(m), 0);
@@ -131,5 +143,9 @@ export function cellFigures(run: SimulationResult, evaluationStart: number, eval
     risk: cellRiskFigures(run, evaluationStart, evaluationDays, run.simulatedDays),
     ...(stockedByRank ? { stockedByRank } : {}),
     ...(solver ? { solver } : {}),
+    lineRefunds: {
+      lines: sum(run.siteDays, (x) => x.lines),
+      refundedLines: sum(run.siteDays, (x) => x.defectiveLines + x.shortfallRefundLines),
+    },
   };
 }

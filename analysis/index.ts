@@ -7,7 +7,7 @@ export {
   summarise, summariseFigures, type Comparison, type DayRow, type PlanShapeSummary, type Results, type StrategyFigures,
   type StrategyRuns, type StrategySummary, type SummaryMeta,
 } from './summarize.js';
-export { cellFigures, type CellFigures, type DayFigures, type RunFigures } from './cell-figures.js';
+export { cellFigures, type CellFigures, type DayFigures, type LineRefundFigures, type RunFigures } from './cell-figures.js';
 export { solverFigures, solverSummary, type SolverFigures } from './solver-figures.js';
 export {
   BASELINE_FORMAT, BaselineError, makeBaseline, parseBaseline, type Baseline, type BaselineEntry,
@@ -29,5 +29,5 @@ export {
   type StageFigures, type SupplierFigures,
 } from './risk-figures.js';
 export {
-  quantile, recoveryOf, stressSeed, stressSummary, type RecoveryOptions, type Spread, type StressRow, type StressSeed,
+  quantile, recoveryOf, stressSeed, stressSeedOfFigures, stressSummary, type RecoveryOptions, type Spread, type StressRow, type StressSeed,
 } from './stress.js';

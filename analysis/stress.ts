@@ -4,6 +4,8 @@
  * p95 over seeds and the worst seed.
  */
 import type { SimulationResult } from '../sim/index.js';
+import type { CellFigures } from './cell-figures.js';
+import type { ShockSpan } from './risk-figures.js';
 
 /** What one seed of one strategy did under stress. */
 export interface StressSeed {
@@ -53,7 +55,12 @@ export function recoveryOf(daily: readonly number[], shockFrom: number, shockTo:
   return { pre, days: Math.max(0, daily.length - shockTo - 1), recovered: false };
 }
 
-/** The stress figures of one run over the evaluation days [evaluationStart, +evaluationDays). */
+/**
+ * The stress figures of one run over the evaluation days [evaluationStart,
+ * +evaluationDays), computed from the whole simulation result. The runner
+ * uses {@link stressSeedOfFigures} on stored cell records instead; this is
+ * the reference it is tested against.
+ */
 export function stressSeed(run: SimulationResult, seed: number, evaluationStart: number, evaluationDays: number, opts: RecoveryOptions = { tolerance: 0.02, smoothingDays: 3 }): StressSeed {
   const m = run.siteDays;
   const daily = Array.from({ length: evaluationDays }, (_, k) => {
@@ -63,8 +70,42 @@ export function stressSeed(run: SimulationResult, seed: number, evaluationStart:
   const orders = m.reduce((a, x) => a + x.orders, 0);
   const lines = m.reduce((a, x) => a + x.lines, 0);
   const refunded = m.reduce((a, x) => a + x.defectiveLines + x.shortfallRefundLines, 0);
-  const end = evaluationStart + evaluationDays - 1;
-  const inWindow = run.shocks.filter((s) => s.firstDay >= evaluationStart && s.firstDay <= end);
+  return seedFigures(seed, {
+    fullOrderRate: ratio(m.reduce((a, x) => a + x.fullOrders, 0), orders),
+    wasteUnits: run.waste.reduce((a, w) => a + w.units, 0) / evaluationDays,
+    refundRate: ratio(refunded, lines),
+    daily,
+  }, run.shocks, evaluationStart, opts);
+}
+
+/**
+ * The stress figures of one cell from its stored record (what the runner
+ * keeps): the same numbers as {@link stressSeed} on the cell's run. Throws
+ * if the record predates the line-refund counts.
+ */
+export function stressSeedOfFigures(f: CellFigures, seed: number, evaluationStart: number, opts: RecoveryOptions = { tolerance: 0.02, smoothingDays: 3 }): StressSeed {
+  if (!f.lineRefunds || !f.risk) {
+    throw new Error(`the record of seed ${seed} has no ${f.lineRefunds ? 'risk figures' : 'line-refund counts'} (written by an older freshsim); expected a record with them: rerun into a fresh directory`);
+  }
+  return seedFigures(seed, {
+    fullOrderRate: f.run.fullOrderRate,
+    wasteUnits: f.run.wasteUnits,
+    refundRate: ratio(f.lineRefunds.refundedLines, f.lineRefunds.lines),
+    daily: f.perDay.map((d) => d.full),
+  }, f.risk.shocks, evaluationStart, opts);
+}
+
+/** Drop, shock-window rate and recovery from the daily rates and the shocks starting in the evaluation window. */
+function seedFigures(
+  seed: number,
+  base: { fullOrderRate: number; wasteUnits: number; refundRate: number; daily: readonly number[] },
+  shocks: readonly Pick<ShockSpan, 'firstDay' | 'lastDay'>[],
+  evaluationStart: number,
+  opts: RecoveryOptions,
+): StressSeed {
+  const { daily } = base;
+  const end = evaluationStart + daily.length - 1;
+  const inWindow = shocks.filter((s) => s.firstDay >= evaluationStart && s.firstDay <= end);
   let rec: { pre: number | null; days: number | null; recovered: boolean } = { pre: null, days: null, recovered: false };
   let shockRate: number | null = null;
   if (inWindow.length) {
@@ -75,14 +116,14 @@ export function stressSeed(run: SimulationResult, seed: number, evaluationStart:
   }
   return {
     seed,
-    fullOrderRate: ratio(m.reduce((a, x) => a + x.fullOrders, 0), orders),
-    wasteUnits: run.waste.reduce((a, w) => a + w.units, 0) / evaluationDays,
-    refundRate: ratio(refunded, lines),
+    fullOrderRate: base.fullOrderRate,
+    wasteUnits: base.wasteUnits,
+    refundRate: base.refundRate,
     preShockRate: rec.pre,
     shockRate,
     recoveryDays: rec.days,
     recovered: rec.recovered,
-    daily,
+    daily: [...daily],
   };
 }
 

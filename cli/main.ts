@@ -134,20 +134,19 @@ export async function main(argv: string[]): Promise<number> {
       .option('report', { type: 'boolean', default: true, describe: 'write report.html with the ablation section (--no-report to skip)' })
       .option('otpto-params', { type: 'string', describe: 'JSON object of OTPTO parameters for every variant, e.g. \'{"labelWindowDays":28}\'' }),
     (a) => runner((ctx) => ablateCommand({ scenario: a.scenario, seeds: a.seeds, out: a.out, overwrite: a.overwrite, report: a.report, otptoParams: a.otptoParams, workers: a.workers, retries: a.retries, queue: a.queue, services: { cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false } }, io, ctx)))
-    .command('stress', 'stress test: distribution over seeds of full-order rate, waste, refunds and recovery time per strategy', (y) => y
+    .command('stress', 'stress test: distribution over seeds of full-order rate, waste, refunds and recovery time per strategy', (y) => runnerOptions(y)
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in stress scenario (lockdown-city, supplier-failure, quality-incident, presale-community, random-shocks) or file' })
       .option('strategies', { type: 'string', default: 'pto-greedy,safety-stock,newsvendor', describe: 'comma-separated strategy names' })
       .option('seeds', { type: 'number', default: 5, describe: 'number of replications (1..N)' })
       .option('tolerance-pp', { type: 'number', default: 2, describe: 'recovered when within this many pp of the pre-shock rate' })
-      .option('out', { type: 'string', describe: 'directory to write stress.json to' })
+      .option('out', { type: 'string', describe: 'run directory (default runs/<scenario>/stress): stress.json, results.json, report.html' })
+      .option('overwrite', { type: 'boolean', default: false, describe: 'replace stress.json / results.json already in --out' })
+      .option('report', { type: 'boolean', default: true, describe: 'write report.html with the stress section (--no-report to skip)' })
       .option('json', { type: 'boolean', default: false, describe: 'print stress.json to stdout instead of tables' }),
-    async (a) => {
-      try {
-        const needsHighs = a.strategies.split(',').some((n) => n.trim() === 'opt' || n.trim() === 'otpto');
-        const services = needsHighs ? await prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false }) : undefined;
-        code = stressCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, tolerancePp: a.tolerancePp }, services, io);
-      } catch (e) { code = reportError(e, io.stderr); }
-    })
+    (a) => runner((ctx) => stressCommand({
+      scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, tolerancePp: a.tolerancePp, overwrite: a.overwrite, report: a.report,
+      workers: a.workers, retries: a.retries, queue: a.queue, services: poolServices(a),
+    }, io, ctx)))
     .command('scenario', 'validate, show or list scenarios', (y) => y
       .command('validate <file>', 'check a scenario file against the schema', (yy) => yy.positional('file', { type: 'string', demandOption: true }),
         (a) => guard(() => validateCommand(a.file as string, io)))
@@ -160,7 +159,7 @@ export async function main(argv: string[]): Promise<number> {
     .middleware(async (a) => {
       // Strategies that need HiGHS (opt) get it loaded once, before any cell runs in this process.
       const needs = ['sweep', 'worker', 'ablate'].includes(String(a._[0]))
-        || (a._[0] === 'run' && String(a.strategies ?? '').split(',').some((n) => strategies[n.trim()]?.requires?.includes('highs')));
+        || ((a._[0] === 'run' || a._[0] === 'stress') && String(a.strategies ?? '').split(',').some((n) => strategies[n.trim()]?.requires?.includes('highs')));
       if (needs) await prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
     })
     .fail((msg, err) => {

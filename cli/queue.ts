@@ -13,6 +13,7 @@ import { Redis } from 'ioredis';
 import type { CellSpec } from './cells.js';
 import type { CellOutcome } from './cell-run.js';
 import { UsageError } from './errors.js';
+import { freshsimVersion } from './files.js';
 import type { Execution } from './runner.js';
 
 /** The queue every coordinator and worker uses. */
@@ -22,6 +23,8 @@ export const QUEUE_NAME = 'freshsim-cells';
 export interface CellJobData {
   readonly runId: string;
   readonly cell: CellSpec;
+  /** freshsim version of the coordinator that enqueued the job; workers of another version put it back and stop. */
+  readonly freshsim?: string;
 }
 
 /** Connection options from `redis://[user:password@]HOST[:PORT][/DB]` (or `rediss://` for TLS). */
@@ -135,7 +138,7 @@ async function enqueue(queue: Queue<CellJobData, CellOutcome>, jobs: [string, Ce
     await Promise.all(chunk.filter((_, i) => states[i] === 'failed').map(([id]) => queue.remove(id)));
     await queue.addBulk(chunk.map(([jobId, cell]) => ({
       name: cell.key,
-      data: { runId: ex.runId, cell },
+      data: { runId: ex.runId, cell, freshsim: freshsimVersion() },
       opts: {
         jobId, attempts: ex.retries + 1,
         removeOnComplete: { age: KEEP_FINISHED_S }, removeOnFail: { age: KEEP_FINISHED_S },

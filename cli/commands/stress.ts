@@ -1,33 +1,46 @@
 /**
- * `freshsim stress`: run strategies on a (shocked) scenario over seeds and
- * print, per strategy, the p5 / p50 / p95 over seeds of the full-order rate,
- * waste, refunds and recovery time (days after the shocks until the rate is
- * back within 2 pp of its pre-shock level), and the worst seed. With --out,
- * writes stress.json (rows, per-seed figures and the report's `stress`
- * samples).
+ * `freshsim stress`: run strategies on a (shocked) scenario over seeds
+ * through the experiment runner (local pool or Redis queue, resumable result
+ * store) and print, per strategy, the p5 / p50 / p95 over seeds of the
+ * full-order rate, its drop during the shocks, waste, refunds and recovery
+ * time (days after the shocks until the rate is back within the tolerance of
+ * its pre-shock level), and the worst seed. The figures come from the stored
+ * cell records alone. The run directory gets stress.json (rows, per-seed
+ * figures and the report's `stress` samples), results.json with the same
+ * `stress` section, per-day.csv, timing.json and report.html.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stressSeed, stressSummary, type StressRow, type StressSeed } from '../../analysis/index.js';
-import { buildWorld } from '../../scenarios/index.js';
-import { createStreams, dateOf, indexDemand, simulate } from '../../sim/index.js';
-import { createPlanner, resolvedParams, type StrategyServices } from '../../strategies/index.js';
+import { stressSeedOfFigures, stressSummary, type Results, type StressRow, type StressSeed } from '../../analysis/index.js';
+import { dateOf } from '../../sim/index.js';
 import { UsageError } from '../errors.js';
-import { loadScenario, writeFileDurable } from '../files.js';
+import { freshsimVersion, loadScenario, writeFileDurable } from '../files.js';
+import type { PoolOptions } from '../pool.js';
+import { writeHtmlReport } from '../results-files.js';
+import { executePlan, planOfRun } from '../runner.js';
+import { resultsJson, summarisePlan, writeSummaries } from '../run-dir.js';
 import { formatTable } from '../tables.js';
-import { parseStrategyList } from './run.js';
+import { accountFor, type Io, type RunContext } from './outcome.js';
+import { checkCount, parseStrategyList } from './run.js';
 
 /** Parsed flags of `stress`. */
 export interface StressArgs {
   readonly scenario: string;
   readonly strategies: string;
   readonly seeds: number;
+  /** Run directory (default runs/<scenario>/stress). */
   readonly out?: string;
   readonly json: boolean;
   /** Recovery tolerance in percentage points (default 2). */
   readonly tolerancePp: number;
+  readonly overwrite?: boolean;
+  /** Write report.html (default true). */
+  readonly report?: boolean;
+  readonly workers?: number;
+  readonly retries?: number;
+  readonly queue?: string;
+  readonly services?: PoolOptions;
 }
-
-type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 
 const pct = (x: number): string => (Number.isFinite(x) ? (100 * x).toFixed(1) : '-');
 const num = (x: number, digits = 0): string => (Number.isFinite(x) ? x.toFixed(digits) : '-');
@@ -47,32 +60,54 @@ export function stressTable(rows: readonly StressRow[]): string {
   ]));
 }
 
-/** Run the `stress` command; returns the exit code. */
-export function stressCommand(args: StressArgs, services: StrategyServices | undefined, io: Io): number {
+/** Run the `stress` command; resolves to the exit code. */
+export async function stressCommand(args: StressArgs, io: Io, ctx: RunContext = {}): Promise<number> {
   if (!Number.isInteger(args.seeds) || args.seeds < 1) throw new UsageError(`--seeds ${args.seeds}: expected a whole number of replications ≥ 1`);
   if (!(args.tolerancePp > 0)) throw new UsageError(`--tolerance-pp ${args.tolerancePp}: expected a positive number of percentage points`);
+  checkCount('workers', args.workers, 0);
+  checkCount('retries', args.retries, 0);
   const scenario = loadScenario(args.scenario);
   const names = parseStrategyList(args.strategies);
-  const params = names.map((n) => resolvedParams(n));
-  const seeds = Array.from({ length: args.seeds }, (_, k) => k + 1);
-  const { history, evaluation } = scenario.days;
-  const perStrategy = new Map<string, StressSeed[]>(names.map((n) => [n, []]));
-  const episodes: string[] = [];
-  const started = performance.now();
-  let done = 0;
-  for (const rep of seeds) {
-    const world = buildWorld(scenario, rep);
-    const demand = indexDemand(world);
-    const shocks = (world.shocks ?? []).filter((s) => s.lastDay >= history && s.firstDay < history + evaluation);
-    episodes.push(`  seed ${rep}: ${shocks.length ? shocks.map((s) => `${s.label} ${dateOf(scenario.startDate, s.firstDay)} – ${dateOf(scenario.startDate, s.lastDay)}`).join('; ') : 'no shock in the evaluation days'}`);
-    names.forEach((name, k) => {
-      const planner = createPlanner(name, params[k], ...(services ? [services] : []));
-      const run = simulate(world, planner, { streams: createStreams(scenario.seed, rep), demand });
-      perStrategy.get(name)!.push(stressSeed(run, rep, history, evaluation, { tolerance: args.tolerancePp / 100, smoothingDays: 3 }));
-      io.stderr(`[${++done}/${seeds.length * names.length}] ${name} seed ${rep} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
-    });
+  const out = args.out ?? join('runs', scenario.name.replace(/[^A-Za-z0-9._-]/g, '_'), 'stress');
+  for (const f of ['stress.json', 'results.json']) {
+    if (existsSync(join(out, f)) && !args.overwrite) {
+      throw new UsageError(`output directory '${out}' already holds ${f}; choose another --out or pass --overwrite`);
+    }
   }
+  const seeds = Array.from({ length: args.seeds }, (_, k) => k + 1);
+  const plan = planOfRun({ scenario, strategies: names.map((name) => ({ name })), seeds, version: freshsimVersion() });
+  const started = performance.now();
+  const r = await executePlan(plan, {
+    dir: out, workers: args.workers, retries: args.retries, queue: args.queue, services: args.services,
+    signal: ctx.signal, progress: ctx.progress, log: (line) => io.stderr(`${line}\n`),
+  });
+  const code = accountFor(r, `freshsim stress --scenario ${args.scenario} --strategies ${names.join(',')} --seeds ${args.seeds} --out ${out}`, io);
+  if (code !== undefined) return code;
+  writeSummaries(out, plan, r.records, (performance.now() - started) / 1000);
+  const [{ results }] = summarisePlan(plan, r.records);
+
+  // Per strategy and seed, from the stored records alone (plan order, so completion order never matters).
+  const { history, evaluation } = scenario.days;
+  const opts = { tolerance: args.tolerancePp / 100, smoothingDays: 3 };
+  const perStrategy = new Map<string, StressSeed[]>(names.map((n) => [n, []]));
+  const episodes = new Map<number, string>();
+  for (const cell of plan.cells) {
+    const figures = r.records.get(cell.id)!.figures;
+    perStrategy.get(cell.label)!.push(stressSeedOfFigures(figures, cell.replication, history, opts));
+    if (!episodes.has(cell.replication)) {
+      const shocks = figures.risk?.shocks ?? [];
+      episodes.set(cell.replication, `  seed ${cell.replication}: ${shocks.length
+        ? shocks.map((s) => `${s.label} ${dateOf(scenario.startDate, s.firstDay)} – ${dateOf(scenario.startDate, s.lastDay)}`).join('; ')
+        : 'no shock in the evaluation days'}`);
+    }
+  }
+  for (const list of perStrategy.values()) list.sort((a, b) => a.seed - b.seed);
   const rows = names.map((n) => stressSummary(n, perStrategy.get(n)!));
+  const stress = {
+    label: `${scenario.name}, ${seeds.length} seeds`,
+    metric: 'fullOrderRate',
+    samples: Object.fromEntries(names.map((n) => [n, perStrategy.get(n)!.map((s) => s.fullOrderRate)])),
+  };
   const doc = {
     scenario: scenario.name,
     scenarioSeed: scenario.seed,
@@ -80,17 +115,27 @@ export function stressCommand(args: StressArgs, services: StrategyServices | und
     tolerancePp: args.tolerancePp,
     rows,
     perSeed: Object.fromEntries(names.map((n) => [n, perStrategy.get(n)!])),
-    stress: { label: `${scenario.name}, ${seeds.length} seeds`, metric: 'fullOrderRate', samples: Object.fromEntries(names.map((n) => [n, perStrategy.get(n)!.map((s) => s.fullOrderRate)])) },
+    stress,
   };
   const json = `${JSON.stringify(doc, null, 2)}\n`;
-  if (args.out) writeFileDurable(join(args.out, 'stress.json'), json);
-  if (args.json) { io.stdout(json); return 0; }
+  writeFileDurable(join(out, 'stress.json'), json);
+  const withStress = { ...results, stress } as Results;
+  writeFileDurable(join(out, 'results.json'), resultsJson(withStress));
+  JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')); // what the report reads parses
+  const report = args.report === false ? undefined
+    : writeHtmlReport(withStress, join(out, 'report.html'), { runDir: out, source: join(out, 'results.json') });
+  if (args.json) {
+    io.stdout(json);
+    if (report) io.stderr(`Report: ${report}\n`);
+    return 0;
+  }
   io.stdout(`Stress test: ${scenario.name} — ${names.length} strateg${names.length === 1 ? 'y' : 'ies'} × ${seeds.length} seed${seeds.length === 1 ? '' : 's'} × ${evaluation} evaluation days\n`);
-  io.stdout(`Shocks in the evaluation days:\n${episodes.join('\n')}\n\n`);
+  io.stdout(`Shocks in the evaluation days:\n${seeds.map((s) => episodes.get(s)!).join('\n')}\n\n`);
   io.stdout(`${stressTable(rows)}\n\n`);
   io.stdout('Drop in shock: full-order rate before the first shock minus the mean daily rate from its start to the last shock\'s end.\n');
   io.stdout(`Recovery: days after the last shock day until the 3-day mean full-order rate is within ${args.tolerancePp} pp of its mean before the first shock (quantiles over the seeds that recovered).\n`);
   io.stdout('Refunds: defective lines refunded within the window plus pre-sale shortfall lines, per line ordered.\n');
-  if (args.out) io.stdout(`Written: ${join(args.out, 'stress.json')}\n`);
+  io.stdout(`Stress figures: ${join(out, 'stress.json')}\nResults: ${join(out, 'results.json')}\n`);
+  if (report) io.stdout(`Report: ${report}\n`);
   return 0;
 }

@@ -1,7 +1,8 @@
 /**
  * `freshsim worker --queue redis://HOST:PORT [--concurrency N]`: run cells
  * from the Redis queue on any machine until stopped (SIGINT / SIGTERM: finish
- * the cells in hand, then exit; a second signal exits at once).
+ * the cells in hand, then exit; a second signal exits at once). Exits 2 when
+ * it meets a job enqueued by another freshsim version (the job goes back).
  */
 import { UsageError } from '../errors.js';
 import { runQueueWorker } from '../queue-worker.js';
@@ -34,7 +35,7 @@ export async function workerCommand(args: WorkerArgs, io: Io): Promise<number> {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   });
-  await runQueueWorker({
+  const r = await runQueueWorker({
     url: args.queue,
     concurrency: args.concurrency ?? defaultWorkers(),
     lockMs: args.lockSeconds !== undefined ? args.lockSeconds * 1000 : undefined,
@@ -42,5 +43,9 @@ export async function workerCommand(args: WorkerArgs, io: Io): Promise<number> {
     services: args.services,
     stop,
   });
+  if (r.reason === 'version') {
+    io.stderr(`freshsim worker: stopped: ${r.message}\n`);
+    return 2;
+  }
   return 0;
 }

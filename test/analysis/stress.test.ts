@@ -1,6 +1,9 @@
 /* Stress figures: quantiles, recovery after a shock episode, and the per-strategy summary. */
 import { describe, expect, it } from 'vitest';
-import { quantile, recoveryOf, stressSummary, type StressSeed } from '../../analysis/index.js';
+import { cellFigures, quantile, recoveryOf, stressSeed, stressSeedOfFigures, stressSummary, type StressSeed } from '../../analysis/index.js';
+import { buildWorld, builtinScenarios, validateScenario } from '../../scenarios/index.js';
+import { createStreams, indexDemand, simulate } from '../../sim/index.js';
+import { createPlanner } from '../../strategies/index.js';
 
 const opts = { tolerance: 0.02, smoothingDays: 3 };
 
@@ -40,5 +43,49 @@ describe('stress figures', () => {
     expect(row.unrecovered).toBe(1);
     expect(row.wasteUnits.p5).toBeCloseTo(11, 12);
     expect(row.shockDrop).toMatchObject({ n: 2, p50: expect.closeTo(0.3, 12) });
+  });
+});
+
+describe('stress figures from stored cell records', () => {
+  // A small shocked network (a lockdown inside the evaluation days) and a pre-sale one (pickup shortfall refunds).
+  const shocked = validateScenario({
+    ...builtinScenarios.city,
+    name: 'small-shocked',
+    days: { history: 10, evaluation: 10, warmup: 3 },
+    constraints: { K: 30, C: 300, L: 2 },
+    catalogue: { ...builtinScenarios.city.catalogue, skus: 50, popularity: { zipfExponent: 1.1, offset: 3, tailFromRank: 25, tailDecayRanks: 8 } },
+    demand: { ...builtinScenarios.city.demand, ordersPerDay: 25 },
+    shocks: { timeline: [{ kind: 'lockdown', region: 'north', start: 2, days: 3, close: ['north-g1-f1'], demandFactor: 2, basketFactor: 1.3, stapleFactor: 1.5, tripCapacityFactor: 0.5 }] },
+  }, 'small-shocked');
+  const presale = validateScenario({ ...builtinScenarios['presale-community'], days: { history: 10, evaluation: 6, warmup: 3 } }, 'presale');
+
+  it.each([['shocked', shocked], ['pre-sale', presale]] as const)('equal the figures from the whole run (%s)', (_name, scenario) => {
+    for (const strategy of ['pto-greedy', 'newsvendor']) {
+      for (const rep of [1, 2]) {
+        const world = buildWorld(scenario, rep);
+        const run = simulate(world, createPlanner(strategy, {}), { streams: createStreams(scenario.seed, rep), demand: indexDemand(world) });
+        const { history, evaluation } = scenario.days;
+        // Through JSON, as a record comes back from cells.jsonl.
+        const stored = JSON.parse(JSON.stringify(cellFigures(run, history, evaluation)));
+        expect(stressSeedOfFigures(stored, rep, history, opts)).toEqual(stressSeed(run, rep, history, evaluation, opts));
+      }
+    }
+  });
+
+  it('checks the pre-sale refunds and the shock window are really in play', () => {
+    const world = buildWorld(presale, 1);
+    const run = simulate(world, createPlanner('pto-greedy', {}), { streams: createStreams(presale.seed, 1), demand: indexDemand(world) });
+    const f = cellFigures(run, presale.days.history, presale.days.evaluation);
+    expect(f.lineRefunds!.refundedLines).toBeGreaterThan(0);
+    const w = buildWorld(shocked, 1);
+    const s = stressSeed(simulate(w, createPlanner('pto-greedy', {}), { streams: createStreams(shocked.seed, 1), demand: indexDemand(w) }), 1, shocked.days.history, shocked.days.evaluation, opts);
+    expect(s.shockRate).not.toBeNull();
+  });
+
+  it('refuses a record written before the line-refund counts, naming what is missing', () => {
+    const world = buildWorld(shocked, 1);
+    const run = simulate(world, createPlanner('pto-greedy', {}), { streams: createStreams(shocked.seed, 1), demand: indexDemand(world) });
+    const { lineRefunds: _drop, ...old } = cellFigures(run, shocked.days.history, shocked.days.evaluation);
+    expect(() => stressSeedOfFigures(old, 1, shocked.days.history, opts)).toThrow(/line-refund counts/);
   });
 });

@@ -3,7 +3,8 @@
  * with real `freshsim worker` processes: the same results as the local pool; a worker SIGKILLed
  * mid-cell hands its cell to another worker with none lost or duplicated; a coordinator killed
  * mid-sweep and restarted collects what the workers finished meanwhile, once; a throwing cell
- * is retried by BullMQ; an unreachable Redis is a clear error.
+ * is retried by BullMQ; a worker of another freshsim version puts jobs back and stops; an
+ * unreachable Redis is a clear error.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type TestRedis } from '../../bench/redis-server.js';
+import { runQueueWorker } from '../../cli/queue-worker.js';
 
 const bin = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const CELLS = 8; // 2 strategies × 4 seeds
@@ -152,6 +154,24 @@ describe('sweep --queue with freshsim workers', () => {
     const s2 = sweep(out);
     expect((await s2.exit).code).toBe(0);
     expectComplete(out);
+    await stop(w);
+  });
+
+  it('a worker of another freshsim version puts the jobs back unrun and stops; a matching worker runs them', async () => {
+    const log: string[] = [];
+    const stale = runQueueWorker({ url: redis.url, concurrency: 1, lockMs: 1000, log: (l) => log.push(l), stop: new Promise(() => {}), version: '0.0.0-stale' });
+    await until(() => log.some((l) => l.includes('taking cells')), 'the stale worker to start');
+    const out = join(dir, 'version');
+    const s = sweep(out);
+    const r = await stale;
+    expect(r.reason).toBe('version');
+    expect(r.reason === 'version' && r.message).toMatch(/enqueued by freshsim \S+, this worker runs freshsim 0\.0\.0-stale; expected the same version/);
+    expect(lines(out)).toHaveLength(0); // nothing it touched was stored
+    const w = worker();
+    const e = await s.exit;
+    expect(e.code).toBe(0);
+    const records = expectComplete(out);
+    expect(records.every((x) => x.attempts === 1)).toBe(true); // putting back used no attempt
     await stop(w);
   });
 
