@@ -1,21 +1,25 @@
 /**
- * The distributed path, worker side (`freshsim worker`): takes cell jobs from
- * the Redis queue and runs them on a local pool of `concurrency` threads (the
- * main thread stays free to renew job locks). A cell that throws is retried
- * by BullMQ up to the attempts its coordinator allowed, unless its error is a
- * deterministic input error; a worker that dies (SIGKILL) loses its locks and
- * its cells go back to the queue for another worker after `lockMs`. A worker
+ * The distributed path, worker side (`freshsim worker`): takes jobs (a few
+ * cells sharing a world) from the Redis queue and runs each job's cells in
+ * order on one of `concurrency` single-thread lanes, so the world is built
+ * once per job (the main thread stays free to renew job locks). Each finished
+ * cell is written to the job's progress at once; a cell that throws fails the
+ * job, which BullMQ retries up to the attempts its coordinator allowed,
+ * running only the cells not yet finished; a deterministic input error is
+ * recorded for its cell and the job goes on. A worker that dies (SIGKILL)
+ * loses its locks and its jobs go back to the queue for another worker after
+ * `lockMs`, which runs only the cells left. A worker
  * of another freshsim version than the coordinator that enqueued a job puts
  * the job back untouched (no attempt used) and stops: one machine left on an
  * old release must not mix its numbers into a run.
  */
 import { hostname } from 'node:os';
-import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
-import { isCellFailure, type CellOutcome } from './cell-run.js';
+import { DelayedError, Worker } from 'bullmq';
+import { isCellFailure, type CellFailure, type CellOutcome } from './cell-run.js';
 import { isInputErrorName } from './errors.js';
 import { freshsimVersion } from './files.js';
 import { createPool, type PoolOptions } from './pool.js';
-import { checkRedis, QUEUE_NAME, redisConnection, type CellJobData } from './queue.js';
+import { checkRedis, isProgress, QUEUE_NAME, redisConnection, type CellJobData, type JobCellResult, type JobProgress } from './queue.js';
 
 /** How many times a job may be taken back from a dead worker before it counts as failed. */
 const MAX_STALLS = 3;
@@ -48,31 +52,62 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<WorkerSt
   }
   await checkRedis(opts.url);
   const lockMs = opts.lockMs ?? 30_000;
-  const pool = createPool(opts.concurrency, opts.services);
+  // One single-thread pool per concurrent job: a job's cells run on one thread, which keeps their world.
+  const lanes = Array.from({ length: opts.concurrency }, () => createPool(1, opts.services));
+  const free = lanes.map((_, k) => k);
   const name = `${hostname()}:${process.pid}`;
   const version = opts.version ?? freshsimVersion();
   let mismatch: ((message: string) => void) | undefined;
   const mismatched = new Promise<string>((resolve) => { mismatch = resolve; });
-  const worker = new Worker<CellJobData, CellOutcome>(
+  const worker = new Worker<CellJobData, JobProgress>(
     QUEUE_NAME,
     async (job, token) => {
-      if (job.data.freshsim !== undefined && job.data.freshsim !== version) {
-        const message = `job ${job.data.cell.key} was enqueued by freshsim ${job.data.freshsim}, this worker runs freshsim ${version}; ` +
+      if (job.data.freshsim !== version || !Array.isArray(job.data.cells)) {
+        const message = `job ${job.name} was enqueued by freshsim ${job.data.freshsim ?? '(an older version)'}, this worker runs freshsim ${version}; ` +
           'expected the same version on every machine of a run (cell ids and numbers depend on it): put back for another worker';
         // Back to the queue without using an attempt; stop taking jobs.
         await job.moveToDelayed(Date.now() + PUT_BACK_MS, token);
         mismatch?.(message);
         throw new DelayedError();
       }
-      const started = performance.now();
-      const r = await pool.run(job.data.cell);
-      if (isCellFailure(r)) {
-        const message = `${r.error.name}: ${r.error.message}`;
-        opts.log(`worker: ${job.data.cell.key} failed: ${message}`);
-        throw isInputErrorName(r.error.name) ? new UnrecoverableError(message) : new Error(message);
+      const lane = free.pop();
+      if (lane === undefined) throw new Error(`worker ${name}: more jobs at once than its ${lanes.length} lanes`);
+      try {
+        const before = isProgress(job.progress) ? job.progress : undefined;
+        const done: Record<string, JobCellResult> = { ...(before?.done ?? {}) };
+        const tries: Record<string, number> = { ...(before?.tries ?? {}) };
+        const errors: Record<string, { name: string; message: string }> = { ...(before?.errors ?? {}) };
+        const failed: string[] = [];
+        for (const cell of job.data.cells) {
+          if (done[cell.id]) continue; // finished by an earlier attempt or by a worker that died
+          tries[cell.id] = (tries[cell.id] ?? 0) + 1;
+          await job.updateProgress({ done, tries, errors });
+          const started = performance.now();
+          let r: CellOutcome | CellFailure;
+          try {
+            r = await lanes[lane].run(cell);
+          } catch (e) {
+            r = { id: cell.id, error: { name: 'WorkerDied', message: (e as Error).message } }; // the thread died; piscina replaces it
+          }
+          if (isCellFailure(r)) {
+            opts.log(`worker: ${cell.key} failed: ${r.error.name}: ${r.error.message}`);
+            if (isInputErrorName(r.error.name)) {
+              done[cell.id] = { failure: r, attempt: tries[cell.id], worker: name }; // deterministic: recorded, not retried
+            } else {
+              errors[cell.id] = r.error; // the others go on; the job is retried for this one
+              failed.push(`${cell.key}: ${r.error.name}: ${r.error.message}`);
+            }
+          } else {
+            opts.log(`worker: ${cell.key} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+            done[cell.id] = { outcome: r, attempt: tries[cell.id], worker: name };
+          }
+          await job.updateProgress({ done, tries, errors });
+        }
+        if (failed.length > 0) throw new Error(failed.join('; ')); // BullMQ retries the job; only these cells run again
+        return { done, tries, errors };
+      } finally {
+        free.push(lane);
       }
-      opts.log(`worker: ${job.data.cell.key} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-      return r;
     },
     {
       connection: { ...redisConnection(opts.url), maxRetriesPerRequest: null },
@@ -93,6 +128,6 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<WorkerSt
   }
   opts.log('worker: stopping after the cells it is running');
   await worker.close();
-  await pool.close();
+  await Promise.all(lanes.map((l) => l.close()));
   return outcome;
 }

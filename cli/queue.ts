@@ -1,17 +1,21 @@
 /**
  * The distributed path on Redis + BullMQ, coordinator side: the cells not yet
- * stored are enqueued as jobs named by (run id, cell id), so enqueuing again
- * after a restart adds nothing twice; `freshsim worker`s run them; the
- * coordinator collects finished jobs into the run directory's store (write +
- * fsync) and only then removes them from Redis. Delivery is at least once:
- * a job may finish twice (a worker lost its lock) or be collected twice (the
- * coordinator died between storing and removing), and the store keeps one
- * record per cell.
+ * stored are enqueued as jobs of a few cells that share a world (scenario ×
+ * replication, at most GROUP_MAX cells), so a worker builds that world once,
+ * as a local pool thread does; a job is named by (run id, its cells), so
+ * enqueuing again after a restart adds nothing twice. `freshsim worker`s run
+ * the cells of a job in order and record each finished cell in the job's
+ * progress, so a retry or another worker taking over a dead worker's job
+ * runs only the cells left. The coordinator collects finished jobs into the
+ * run directory's store (write + fsync) and only then removes them from
+ * Redis. Delivery is at least once: a job may finish twice (a worker lost its
+ * lock) or be collected twice (the coordinator died between storing and
+ * removing), and the store keeps one record per cell.
  */
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { CellSpec } from './cells.js';
-import type { CellOutcome } from './cell-run.js';
+import { contentHash, type CellSpec } from './cells.js';
+import type { CellFailure, CellOutcome } from './cell-run.js';
 import { UsageError } from './errors.js';
 import { freshsimVersion } from './files.js';
 import type { Execution } from './runner.js';
@@ -19,12 +23,48 @@ import type { Execution } from './runner.js';
 /** The queue every coordinator and worker uses. */
 export const QUEUE_NAME = 'freshsim-cells';
 
-/** What a job carries. */
+/** What a job carries: cells sharing one world, run in this order. */
 export interface CellJobData {
   readonly runId: string;
-  readonly cell: CellSpec;
+  readonly cells: readonly CellSpec[];
   /** freshsim version of the coordinator that enqueued the job; workers of another version put it back and stop. */
-  readonly freshsim?: string;
+  readonly freshsim: string;
+}
+
+/** One finished cell of a job: its outcome, or its deterministic input error; with the attempt that ran it. */
+export interface JobCellResult {
+  readonly outcome?: CellOutcome;
+  readonly failure?: CellFailure;
+  readonly attempt: number;
+  /** The worker (`host:pid`) that ran it. */
+  readonly worker?: string;
+}
+
+/** A job's progress and return value: its finished cells, how often each cell was started, and the last error of each cell that threw. */
+export interface JobProgress {
+  readonly done: Readonly<Record<string, JobCellResult>>;
+  readonly tries: Readonly<Record<string, number>>;
+  readonly errors: Readonly<Record<string, { readonly name: string; readonly message: string }>>;
+}
+
+/** Most cells in one job: a world is built once per job; smaller jobs spread better over workers. */
+export const GROUP_MAX = 4;
+
+/** Cells grouped by shared world (plan order kept), each group split into near-equal jobs of ≤ GROUP_MAX cells. */
+export function jobGroups(cells: readonly CellSpec[]): CellSpec[][] {
+  const byWorld = new Map<string, CellSpec[]>();
+  for (const c of cells) {
+    const key = `${c.scenarioId}#${c.replication}`;
+    let g = byWorld.get(key);
+    if (!g) byWorld.set(key, (g = []));
+    g.push(c);
+  }
+  const jobs: CellSpec[][] = [];
+  for (const g of byWorld.values()) {
+    const parts = Math.ceil(g.length / GROUP_MAX);
+    for (let k = 0; k < parts; k++) jobs.push(g.slice(Math.floor((k * g.length) / parts), Math.floor(((k + 1) * g.length) / parts)));
+  }
+  return jobs;
 }
 
 /** Connection options from `redis://[user:password@]HOST[:PORT][/DB]` (or `rediss://` for TLS). */
@@ -63,9 +103,9 @@ export async function checkRedis(url: string, timeoutMs = 5000): Promise<void> {
   }
 }
 
-/** The job id of a cell in a run (BullMQ ids may not contain ':'). */
-export function jobIdOf(runId: string, cell: CellSpec): string {
-  return `${runId}.${cell.id}`;
+/** The job id of a group of cells in a run (BullMQ ids may not contain ':'). */
+export function jobIdOf(runId: string, cells: readonly CellSpec[]): string {
+  return `${runId}.${contentHash(cells.map((c) => c.id))}`;
 }
 
 const KEEP_FINISHED_S = 7 * 86_400;
@@ -77,9 +117,9 @@ export async function executeOnQueue(cells: readonly CellSpec[], url: string, ex
   if (cells.length === 0) return false;
   await checkRedis(url);
   const connection = redisConnection(url);
-  const queue = new Queue<CellJobData, CellOutcome>(QUEUE_NAME, { connection });
+  const queue = new Queue<CellJobData, JobProgress>(QUEUE_NAME, { connection });
   const events = new QueueEvents(QUEUE_NAME, { connection });
-  const outstanding = new Map(cells.map((c) => [jobIdOf(ex.runId, c), c]));
+  const outstanding = new Map(jobGroups(cells).map((g) => [jobIdOf(ex.runId, g), g]));
   const ready = new Set<string>();
   let wake: () => void = () => {};
   const nudge = (jobId: string) => {
@@ -130,15 +170,15 @@ export async function executeOnQueue(cells: readonly CellSpec[], url: string, ex
   }
 }
 
-async function enqueue(queue: Queue<CellJobData, CellOutcome>, jobs: [string, CellSpec][], ex: Execution): Promise<void> {
+async function enqueue(queue: Queue<CellJobData, JobProgress>, jobs: [string, CellSpec[]][], ex: Execution): Promise<void> {
   for (let k = 0; k < jobs.length; k += STATE_CHUNK) {
     const chunk = jobs.slice(k, k + STATE_CHUNK);
     // A job of this run that failed for good earlier is taken out, so that this run retries it.
     const states = await Promise.all(chunk.map(([id]) => queue.getJobState(id)));
     await Promise.all(chunk.filter((_, i) => states[i] === 'failed').map(([id]) => queue.remove(id)));
-    await queue.addBulk(chunk.map(([jobId, cell]) => ({
-      name: cell.key,
-      data: { runId: ex.runId, cell, freshsim: freshsimVersion() },
+    await queue.addBulk(chunk.map(([jobId, group]) => ({
+      name: group.length === 1 ? group[0].key : `${group[0].key} +${group.length - 1}`,
+      data: { runId: ex.runId, cells: group, freshsim: freshsimVersion() },
       opts: {
         jobId, attempts: ex.retries + 1,
         removeOnComplete: { age: KEEP_FINISHED_S }, removeOnFail: { age: KEEP_FINISHED_S },
@@ -147,9 +187,9 @@ async function enqueue(queue: Queue<CellJobData, CellOutcome>, jobs: [string, Ce
   }
 }
 
-async function reconcile(queue: Queue<CellJobData, CellOutcome>, outstanding: Map<string, CellSpec>, ready: Set<string>, ex: Execution): Promise<void> {
+async function reconcile(queue: Queue<CellJobData, JobProgress>, outstanding: Map<string, CellSpec[]>, ready: Set<string>, ex: Execution): Promise<void> {
   const ids = [...outstanding.keys()];
-  const lost: [string, CellSpec][] = [];
+  const lost: [string, CellSpec[]][] = [];
   for (let k = 0; k < ids.length; k += STATE_CHUNK) {
     const chunk = ids.slice(k, k + STATE_CHUNK);
     const states = await Promise.all(chunk.map((id) => queue.getJobState(id)));
@@ -164,25 +204,45 @@ async function reconcile(queue: Queue<CellJobData, CellOutcome>, outstanding: Ma
   }
 }
 
-async function collect(queue: Queue<CellJobData, CellOutcome>, jobId: string, outstanding: Map<string, CellSpec>, ex: Execution): Promise<void> {
-  const cell = outstanding.get(jobId);
-  if (!cell) return;
-  const job = (await queue.getJob(jobId)) as Job<CellJobData, CellOutcome> | undefined;
+/** The finished cells a job reports (its return value or progress), checked against the cells it carries. */
+function doneOf(jobId: string, cells: readonly CellSpec[], x: unknown): Map<string, JobCellResult> {
+  const done = new Map<string, JobCellResult>();
+  if (!isProgress(x)) return done;
+  const ids = new Set(cells.map((c) => c.id));
+  for (const [id, r] of Object.entries(x.done)) {
+    const ok = ids.has(id) && r !== null && typeof r === 'object'
+      && ((r.outcome !== undefined && r.outcome.id === id && typeof r.outcome.figures === 'object') || (r.failure !== undefined && r.failure.id === id));
+    if (!ok) throw new Error(`queue: job ${jobId} reported ${JSON.stringify(r)?.slice(0, 200)} for cell ${id}; expected the outcome of one of its cells`);
+    done.set(id, r);
+  }
+  return done;
+}
+
+/** Whether a job's progress or return value has the shape workers write. */
+export function isProgress(x: unknown): x is JobProgress {
+  return x !== null && typeof x === 'object' && 'done' in x && typeof (x as JobProgress).done === 'object';
+}
+
+async function collect(queue: Queue<CellJobData, JobProgress>, jobId: string, outstanding: Map<string, CellSpec[]>, ex: Execution): Promise<void> {
+  const cells = outstanding.get(jobId);
+  if (!cells) return;
+  const job = (await queue.getJob(jobId)) as Job<CellJobData, JobProgress> | undefined;
   if (!job) return; // reconcile will enqueue it again
   const state = await job.getState();
-  if (state === 'completed') {
-    const outcome = job.returnvalue;
-    if (!outcome || outcome.id !== cell.id || typeof outcome.figures !== 'object') {
-      throw new Error(`queue: job ${jobId} returned ${JSON.stringify(outcome)?.slice(0, 200)}; expected the outcome of cell ${cell.key}`);
+  if (state !== 'completed' && state !== 'failed') return;
+  const done = doneOf(jobId, cells, state === 'completed' ? job.returnvalue : job.progress);
+  const ranOn = `queue:${job.processedBy ?? '?'}`;
+  for (const cell of cells) {
+    const r = done.get(cell.id);
+    if (r?.outcome) ex.finish(cell, r.outcome, r.attempt, r.worker ? `queue:${r.worker}` : ranOn);
+    else if (r?.failure) ex.fail(cell, r.failure.error, r.attempt);
+    else if (state === 'completed') throw new Error(`queue: job ${jobId} completed without cell ${cell.key}; expected every cell it carries`);
+    else {
+      // The job failed for good: this cell's own last error, else the job's (its worker died).
+      const p = isProgress(job.progress) ? job.progress : undefined;
+      const reason = job.failedReason ?? 'unknown error';
+      ex.fail(cell, p?.errors?.[cell.id] ?? { name: 'WorkerDied', message: reason }, p?.tries?.[cell.id] ?? job.attemptsMade);
     }
-    ex.finish(cell, outcome, Math.max(1, job.attemptsMade), `queue:${job.processedBy ?? '?'}`);
-  } else if (state === 'failed') {
-    const reason = job.failedReason ?? 'unknown error';
-    const m = /^(\w+): /.exec(reason);
-    const error = m ? { name: m[1], message: reason.slice(m[0].length) } : { name: 'WorkerDied', message: reason };
-    ex.fail(cell, error, job.attemptsMade);
-  } else {
-    return;
   }
   outstanding.delete(jobId);
   // Stored first, removed second: a crash in between only means a duplicate the store ignores.

@@ -103,6 +103,10 @@ describe('sweep --queue with freshsim workers', () => {
     expect(e.code).toBe(0);
     const records = expectComplete(out);
     expect(records.find((r) => r.key === victim).ranOn).toContain(`:${b.child.pid}`);
+    // The cell before it in the same job (same world) finished on the killed worker and was kept, not rerun.
+    const sibling = records.find((r) => r.key === 'tiny/pto-greedy/rep 2');
+    expect(sibling.ranOn).toContain(`:${a.child.pid}`);
+    expect(sibling.attempts).toBe(1);
     await stop(b);
   });
 
@@ -134,6 +138,8 @@ describe('sweep --queue with freshsim workers', () => {
     expect(e.code).toBe(0);
     const records = expectComplete(out);
     expect(records.find((r) => r.key === victim).attempts).toBe(2);
+    // Its job's other cell ran once: a retry reruns only the cell that threw.
+    expect(records.find((r) => r.key === 'tiny/newsvendor/rep 3').attempts).toBe(1);
     expect(w.stderr()).toContain(`${victim} failed: Error: injected fault`);
     await stop(w);
   });
