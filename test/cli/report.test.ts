@@ -1,9 +1,11 @@
 /*
- * `freshsim report` on a directory that holds a run and its stress test: the report shows the
- * stress section from stress.json; a stress file of another scenario is refused (exit 2).
+ * `freshsim report` on a directory that holds a run and, next to it, the stress.json of a stress
+ * test (run into its own directory and copied in): the report shows the stress section from
+ * stress.json; a stress file of another scenario is refused (exit 2). `freshsim stress` itself
+ * refuses a directory that already holds another run's results.json (exit 2).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +22,12 @@ beforeAll(() => {
   if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`npm run build\` (npm test does) before the CLI tests`);
   dir = mkdtempSync(join(tmpdir(), 'freshsim-report-'));
   expect(freshsim('run', '--scenario', 'tiny', '--strategies', 'pto-greedy,newsvendor', '--seeds', '2', '--out', dir, '--no-report').code).toBe(0);
-  expect(freshsim('stress', '--scenario', 'tiny', '--strategies', 'pto-greedy,newsvendor', '--seeds', '3', '--out', dir).code).toBe(0);
+  const refused = freshsim('stress', '--scenario', 'tiny', '--strategies', 'pto-greedy,newsvendor', '--seeds', '3', '--out', dir);
+  expect(refused.code).toBe(2);
+  expect(refused.stderr).toContain(`output directory '${dir}' already holds results.json`);
+  const stressDir = join(dir, 'stress-run');
+  expect(freshsim('stress', '--scenario', 'tiny', '--strategies', 'pto-greedy,newsvendor', '--seeds', '3', '--out', stressDir, '--no-report').code).toBe(0);
+  copyFileSync(join(stressDir, 'stress.json'), join(dir, 'stress.json'));
 });
 
 describe('freshsim report with a stress test in the run directory', () => {
