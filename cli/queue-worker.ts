@@ -19,7 +19,7 @@ import { isCellFailure, type CellFailure, type CellOutcome } from './cell-run.js
 import { isInputErrorName } from './errors.js';
 import { freshsimVersion } from './files.js';
 import { createPool, type PoolOptions } from './pool.js';
-import { checkRedis, isProgress, QUEUE_NAME, redisConnection, type CellJobData, type JobCellResult, type JobProgress } from './queue.js';
+import { checkRedis, isProgress, jobCells, QUEUE_NAME, redisConnection, type CellJobData, type JobCellResult, type JobProgress } from './queue.js';
 
 /** How many times a job may be taken back from a dead worker before it counts as failed. */
 const MAX_STALLS = 3;
@@ -62,7 +62,7 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<WorkerSt
   const worker = new Worker<CellJobData, JobProgress>(
     QUEUE_NAME,
     async (job, token) => {
-      if (job.data.freshsim !== version || !Array.isArray(job.data.cells)) {
+      if (job.data.freshsim !== version || !Array.isArray(job.data.cells) || typeof job.data.scenario !== 'object') {
         const message = `job ${job.name} was enqueued by freshsim ${job.data.freshsim ?? '(an older version)'}, this worker runs freshsim ${version}; ` +
           'expected the same version on every machine of a run (cell ids and numbers depend on it): put back for another worker';
         // Back to the queue without using an attempt; stop taking jobs.
@@ -78,7 +78,7 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<WorkerSt
         const tries: Record<string, number> = { ...(before?.tries ?? {}) };
         const errors: Record<string, { name: string; message: string }> = { ...(before?.errors ?? {}) };
         const failed: string[] = [];
-        for (const cell of job.data.cells) {
+        for (const cell of jobCells(job.data)) {
           if (done[cell.id]) continue; // finished by an earlier attempt or by a worker that died
           tries[cell.id] = (tries[cell.id] ?? 0) + 1;
           await job.updateProgress({ done, tries, errors });

@@ -14,6 +14,7 @@
  */
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
+import type { Scenario } from '../scenarios/index.js';
 import { contentHash, type CellSpec } from './cells.js';
 import type { CellFailure, CellOutcome } from './cell-run.js';
 import { UsageError } from './errors.js';
@@ -23,10 +24,14 @@ import type { Execution } from './runner.js';
 /** The queue every coordinator and worker uses. */
 export const QUEUE_NAME = 'freshsim-cells';
 
-/** What a job carries: cells sharing one world, run in this order. */
+/** A cell in a job, without the scenario its job carries once for all its cells. */
+export type JobCell = Omit<CellSpec, 'scenario'>;
+
+/** What a job carries: cells sharing one world (so one scenario, sent once), run in this order. */
 export interface CellJobData {
   readonly runId: string;
-  readonly cells: readonly CellSpec[];
+  readonly scenario: Scenario;
+  readonly cells: readonly JobCell[];
   /** freshsim version of the coordinator that enqueued the job; workers of another version put it back and stop. */
   readonly freshsim: string;
 }
@@ -45,6 +50,16 @@ export interface JobProgress {
   readonly done: Readonly<Record<string, JobCellResult>>;
   readonly tries: Readonly<Record<string, number>>;
   readonly errors: Readonly<Record<string, { readonly name: string; readonly message: string }>>;
+}
+
+/** The data of a job of `group` (cells of one world) in run `runId`. */
+export function jobDataOf(runId: string, group: readonly CellSpec[]): CellJobData {
+  return { runId, scenario: group[0].scenario, cells: group.map(({ scenario: _s, ...cell }) => cell), freshsim: freshsimVersion() };
+}
+
+/** The cell specs of a job (its scenario put back into each cell). */
+export function jobCells(data: CellJobData): CellSpec[] {
+  return data.cells.map((c) => ({ ...c, scenario: data.scenario }));
 }
 
 /** Most cells in one job: a world is built once per job; smaller jobs spread better over workers. */
@@ -178,7 +193,7 @@ async function enqueue(queue: Queue<CellJobData, JobProgress>, jobs: [string, Ce
     await Promise.all(chunk.filter((_, i) => states[i] === 'failed').map(([id]) => queue.remove(id)));
     await queue.addBulk(chunk.map(([jobId, group]) => ({
       name: group.length === 1 ? group[0].key : `${group[0].key} +${group.length - 1}`,
-      data: { runId: ex.runId, cells: group, freshsim: freshsimVersion() },
+      data: jobDataOf(ex.runId, group),
       opts: {
         jobId, attempts: ex.retries + 1,
         removeOnComplete: { age: KEEP_FINISHED_S }, removeOnFail: { age: KEEP_FINISHED_S },

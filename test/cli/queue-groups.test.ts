@@ -1,7 +1,7 @@
 /* Queue jobs: cells grouped by shared world, in plan order, split into near-equal jobs of at most GROUP_MAX cells. */
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../cli/cells.js';
-import { GROUP_MAX, jobGroups, jobIdOf } from '../../cli/queue.js';
+import { GROUP_MAX, jobCells, jobDataOf, jobGroups, jobIdOf } from '../../cli/queue.js';
 import { builtinScenario, validateScenario } from '../../scenarios/index.js';
 import { resolvedParams } from '../../strategies/index.js';
 
@@ -31,6 +31,14 @@ describe('queue job groups', () => {
     expect(jobs).toHaveLength(parts * n * sc);
     const sizes = jobs.map((j) => j.length);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+  });
+
+  it('sends the scenario once per job and gives workers back the very cell specs', () => {
+    for (const group of jobGroups(plan(5, 2, 2).cells)) {
+      const data = JSON.parse(JSON.stringify(jobDataOf('run1', group)));
+      expect(data.cells.every((c: object) => !('scenario' in c))).toBe(true);
+      expect(jobCells(data)).toEqual(group);
+    }
   });
 
   it('names a job by its run and its cells, the same on every enqueue', () => {

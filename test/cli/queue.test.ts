@@ -144,6 +144,21 @@ describe('sweep --queue with freshsim workers', () => {
     await stop(w);
   });
 
+  it('a worker thread that dies mid-cell: its job is retried for that cell only, on a fresh thread', async () => {
+    const marker = join(dir, 'exit.marker');
+    const victim = 'tiny/newsvendor/rep 1';
+    const w = worker(1, { FRESHSIM_FAULT: JSON.stringify({ cell: victim, kind: 'exit', marker }) });
+    const out = join(dir, 'thread-died');
+    const e = await sweep(out).exit;
+    expect(existsSync(marker)).toBe(true);
+    expect(e.code).toBe(0);
+    const records = expectComplete(out);
+    expect(records.find((r) => r.key === victim).attempts).toBe(2);
+    expect(records.find((r) => r.key === 'tiny/pto-greedy/rep 1').attempts).toBe(1);
+    expect(w.stderr()).toContain(`${victim} failed: WorkerDied`);
+    await stop(w);
+  });
+
   it('SIGINT stops the coordinator cleanly (exit 130) and takes back the cells no worker started', async () => {
     const out = join(dir, 'interrupted');
     const s1 = sweep(out);
