@@ -5,7 +5,9 @@
  * overage cost (handling and spoilage risk of leftovers). The capacity C is
  * priced with a Lagrange multiplier λ per unit (a multi-item newsvendor with
  * one capacity constraint), found by bisection; K by ranking SKUs on their
- * expected profit.
+ * expected profit. In pre-sale mode the distribution is that of the known
+ * orders plus the uncertain remainder (strategies/presale.ts), unless
+ * `useKnownOrders` is off.
  */
 import { z } from 'zod';
 import { roundUpToUnit, type Sku, type StockPlan } from '../sim/index.js';
@@ -13,6 +15,7 @@ import type { StrategyDefinition } from './contract.js';
 import { categoryIndexCache, forecastInputOf } from './contract.js';
 import { forecastSales } from './forecast.js';
 import { normalLoss, normalQuantile } from './normal.js';
+import { presaleDemand } from './presale.js';
 import { rankBy } from './ranked-fill.js';
 
 const params = z.strictObject({
@@ -20,6 +23,8 @@ const params = z.strictObject({
   splitCostPerLine: z.number().nonnegative().default(6),
   /** Share of a leftover unit's cost lost (handling, markdown, spoilage risk). */
   overageCostShare: z.number().gt(0).max(1).default(0.35),
+  /** Pre-sale mode: plan for the known orders plus the forecast's expected remainder (false: the forecast alone, as in instant delivery). */
+  useKnownOrders: z.boolean().default(true),
 });
 
 type Params = z.output<typeof params>;
@@ -40,33 +45,42 @@ function expectedProfit(mu: number, sigma: number, cu: number, co: number, q: nu
   return cu * sold - co * (q - sold);
 }
 
-/** Plan a day with the multi-item newsvendor. */
-export function newsvendorPlan(skus: readonly Sku[], mu: Float64Array, sd: Float64Array, c: { K: number; C: number; L: number }, p: Params): StockPlan {
+/**
+ * Plan a day with the multi-item newsvendor. `mu` and `sd` describe the
+ * uncertain demand; `known` (pre-sale orders already placed, default none)
+ * is certain and stocked on top of the uncertain part's quantile. σ of a SKU
+ * is at least the Poisson √ of its uncertain mean.
+ */
+export function newsvendorPlan(skus: readonly Sku[], mu: Float64Array, sd: Float64Array, c: { K: number; C: number; L: number }, p: Params, known?: Float64Array): StockPlan {
   const n = skus.length;
   const cu = new Float64Array(n);
   const co = new Float64Array(n);
   const sigma = new Float64Array(n);
   const profit = new Float64Array(n);
+  const k0 = (i: number): number => (known ? known[i] : 0);
   for (let i = 0; i < n; i++) {
     const s = skus[i];
     const lineQty = s.unit === 'kg' ? 0.5 : 1.5;
     cu[i] = s.price - s.cost + p.splitCostPerLine / lineQty;
     co[i] = s.cost * p.overageCostShare;
     sigma[i] = Math.max(sd[i], Math.sqrt(Math.max(mu[i], 0)));
-    const q = Math.max(c.L, quantity(mu[i], sigma[i], cu[i], co[i], 0));
-    profit[i] = mu[i] > 0 ? expectedProfit(mu[i], sigma[i], cu[i], co[i], q) : -Infinity;
+    const q = Math.max(c.L, k0(i) + quantity(mu[i], sigma[i], cu[i], co[i], 0));
+    // Known units sell for certain; the uncertain part adds its newsvendor profit where that is
+    // positive (the normal model can make it negative for slow sellers, which must not cost the
+    // known units their place).
+    profit[i] = mu[i] + k0(i) > 0 ? cu[i] * k0(i) + Math.max(0, expectedProfit(mu[i], sigma[i], cu[i], co[i], q - k0(i))) : -Infinity;
   }
   const chosen = rankBy(profit).filter((i) => profit[i] > 0).slice(0, c.K);
   const sizes = (lambda: number, count: number): Float64Array => {
     const out = new Float64Array(n);
     for (let k = 0; k < count; k++) {
       const i = chosen[k];
-      out[i] = roundUpToUnit(skus[i], Math.max(c.L, quantity(mu[i], sigma[i], cu[i], co[i], lambda)));
+      out[i] = roundUpToUnit(skus[i], Math.max(c.L, k0(i) + quantity(mu[i], sigma[i], cu[i], co[i], lambda)));
     }
     return out;
   };
   const total = (q: Float64Array): number => q.reduce((a, b) => a + b, 0);
-  // The L floors alone must fit: drop the weakest until they do.
+  // The floors (L, and the known orders) alone must fit: drop the weakest until they do.
   let count = chosen.length;
   while (count > 0 && total(sizes(Infinity, count)) > c.C) count--;
   let plan = sizes(0, count);
@@ -94,6 +108,8 @@ export const newsvendor: StrategyDefinition<Params> = {
       oracle: false,
       decide(ctx) {
         const f = forecastSales(forecastInputOf(ctx, cats(ctx.skus)));
+        const pre = p.useKnownOrders ? presaleDemand(ctx, f) : undefined;
+        if (pre) return newsvendorPlan(ctx.skus, pre.remainder, pre.std, ctx.constraints, p, pre.known);
         return newsvendorPlan(ctx.skus, f.mean, f.residualStd, ctx.constraints, p);
       },
     };

@@ -4,6 +4,9 @@
  * Trimming to C first lowers the safety factor for all stocked SKUs alike
  * (down to the bare forecast) and only then drops the lowest-ranked SKUs, so
  * that safety stock on the best sellers does not crowd out the assortment.
+ * In pre-sale mode the mean is the known orders plus the expected remainder
+ * and σ that of the remainder (strategies/presale.ts), unless
+ * `useKnownOrders` is off.
  */
 import { z } from 'zod';
 import { roundUpToUnit } from '../sim/index.js';
@@ -11,6 +14,7 @@ import type { StrategyDefinition } from './contract.js';
 import { categoryIndexCache, forecastInputOf } from './contract.js';
 import { defaultForecastOptions, forecastSales } from './forecast.js';
 import { normalQuantile } from './normal.js';
+import { presaleDemand } from './presale.js';
 import { fillRanked, rankBy } from './ranked-fill.js';
 
 const params = z.strictObject({
@@ -18,6 +22,8 @@ const params = z.strictObject({
   serviceLevel: z.number().gt(0.5).lt(1).default(0.8),
   /** Days over which σ of the forecast error is measured. */
   sigmaWindowDays: z.number().int().min(7).default(28),
+  /** Pre-sale mode: plan for the known orders plus the forecast's expected remainder (false: the forecast alone, as in instant delivery). */
+  useKnownOrders: z.boolean().default(true),
 });
 
 /** Forecast + safety stock, ranked by forecast. */
@@ -34,13 +40,16 @@ export const safetyStock: StrategyDefinition<z.output<typeof params>> = {
       oracle: false,
       decide(ctx) {
         const f = forecastSales(forecastInputOf(ctx, cats(ctx.skus)), { ...defaultForecastOptions, residualWindowDays: p.sigmaWindowDays });
+        const pre = p.useKnownOrders ? presaleDemand(ctx, f) : undefined;
+        const mean = pre?.mean ?? f.mean;
+        const sigma = pre?.std ?? f.residualStd;
         const { K, C, L } = ctx.constraints;
-        const ranked = rankBy(f.mean).filter((i) => f.mean[i] > 0).slice(0, K);
-        const qty = new Float64Array(f.mean.length);
+        const ranked = rankBy(mean).filter((i) => mean[i] > 0).slice(0, K);
+        const qty = new Float64Array(mean.length);
         const withZ = (zz: number): number => {
           let total = 0;
           for (const i of ranked) {
-            qty[i] = f.mean[i] + zz * f.residualStd[i];
+            qty[i] = mean[i] + zz * sigma[i];
             total += roundUpToUnit(ctx.skus[i], Math.max(L, qty[i]));
           }
           return total;
