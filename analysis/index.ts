@@ -24,10 +24,10 @@ export {
   stockedByRankRecorder, stockedByRankSummary, type StockedByRankFigures, type StockedByRankSummary,
 } from './stocked-by-rank.js';
 export {
-  cellRiskFigures, shocksOn, shockWindows, summariseRisk,
-  type CellRiskFigures, type PickupFigures, type RefundByLagFigures, type RiskSummary, type ShockSpan, type ShockWindowRow,
+  cellRiskFigures, lockedDownFigures, shocksOn, shockWindows, summariseRisk,
+  type CellRiskFigures, type LockedDownFigures, type PickupFigures, type RefundByLagFigures, type RiskSummary, type ShockSpan, type ShockWindowRow,
   type StageFigures, type SupplierFigures,
 } from './risk-figures.js';
 export {
-  quantile, recoveryOf, stressSeed, stressSeedOfFigures, stressSummary, type RecoveryOptions, type Spread, type StressRow, type StressSeed,
+  quantile, recoveryOf, stressSeed, stressSeedOfFigures, stressSummary, type EpisodeFigures, type RecoveryOptions, type Spread, type StressRow, type StressSeed,
 } from './stress.js';

@@ -63,6 +63,33 @@ export interface CellRiskFigures {
   readonly pickup?: PickupFigures;
   /** Mean hours late of a split order's second delivery (0 without any). */
   readonly extraDeliveryLatenessHours: number;
+  /** The fronts under lockdowns that overlap the evaluation days, with their own daily full-order rate (absent without such lockdowns). */
+  readonly lockedDown?: LockedDownFigures;
+}
+
+/** The front sites a lockdown covers (open or closed), all lockdowns of the window together. */
+export interface LockedDownFigures {
+  /** Front site ids, ascending. */
+  readonly fronts: readonly number[];
+  /** Full-order rate of those fronts together on each evaluation day (0 on a day without orders there). */
+  readonly daily: readonly number[];
+}
+
+/** Daily full-order rate of `fronts` over the evaluation days, pooled over the fronts. */
+export function lockedDownFigures(run: SimulationResult, evaluationStart: number, evaluationDays: number): LockedDownFigures | undefined {
+  const end = evaluationStart + evaluationDays - 1;
+  const fronts = new Set<number>();
+  for (const s of run.shocks) if (s.kind === 'lockdown' && s.lastDay >= evaluationStart && s.firstDay <= end) for (const f of s.fronts) fronts.add(f);
+  if (fronts.size === 0) return undefined;
+  const orders = new Float64Array(evaluationDays);
+  const full = new Float64Array(evaluationDays);
+  for (const x of run.siteDays) {
+    const k = x.day - evaluationStart;
+    if (k < 0 || k >= evaluationDays || !fronts.has(x.site)) continue;
+    orders[k] += x.orders;
+    full[k] += x.fullOrders;
+  }
+  return { fronts: [...fronts].sort((a, b) => a - b), daily: Array.from(orders, (o, k) => (o > 0 ? full[k] / o : 0)) };
 }
 
 function refundByLag(run: SimulationResult, evalStart: number, evalDays: number): RefundByLagFigures {
@@ -129,8 +156,11 @@ export function cellRiskFigures(run: SimulationResult, evaluationStart: number, 
       },
     } : {}),
     extraDeliveryLatenessHours: ratio(sum((x) => x.extraDeliveryLatenessHours), sum((x) => x.extraDeliveries)),
+    ...withLockedDown(lockedDownFigures(run, evaluationStart, evaluationDays)),
   };
 }
+
+const withLockedDown = (x: LockedDownFigures | undefined): { lockedDown?: LockedDownFigures } => (x ? { lockedDown: x } : {});
 
 /** A shock window for reports: kind, label and ISO dates (reports/extensions.ts ShockWindow). */
 export interface ShockWindowRow {

@@ -5,7 +5,7 @@
  */
 import type { SimulationResult } from '../sim/index.js';
 import type { CellFigures } from './cell-figures.js';
-import type { ShockSpan } from './risk-figures.js';
+import { lockedDownFigures, type ShockSpan } from './risk-figures.js';
 
 /** What one seed of one strategy did under stress. */
 export interface StressSeed {
@@ -25,6 +25,16 @@ export interface StressSeed {
   readonly recovered: boolean;
   /** Full-order rate of each evaluation day. */
   readonly daily: readonly number[];
+  /** The same episode measured on the locked-down fronts alone (absent without a lockdown in the window). */
+  readonly lockedDown?: EpisodeFigures;
+}
+
+/** A shock episode on one daily series. */
+export interface EpisodeFigures {
+  readonly preShockRate: number | null;
+  readonly shockRate: number | null;
+  readonly recoveryDays: number | null;
+  readonly recovered: boolean;
 }
 
 /** Options of the recovery measure. */
@@ -75,6 +85,7 @@ export function stressSeed(run: SimulationResult, seed: number, evaluationStart:
     wasteUnits: run.waste.reduce((a, w) => a + w.units, 0) / evaluationDays,
     refundRate: ratio(refunded, lines),
     daily,
+    lockedDownDaily: lockedDownFigures(run, evaluationStart, evaluationDays)?.daily,
   }, run.shocks, evaluationStart, opts);
 }
 
@@ -92,38 +103,47 @@ export function stressSeedOfFigures(f: CellFigures, seed: number, evaluationStar
     wasteUnits: f.run.wasteUnits,
     refundRate: ratio(f.lineRefunds.refundedLines, f.lineRefunds.lines),
     daily: f.perDay.map((d) => d.full),
+    lockedDownDaily: f.risk.lockedDown?.daily,
   }, f.risk.shocks, evaluationStart, opts);
 }
 
 /** Drop, shock-window rate and recovery from the daily rates and the shocks starting in the evaluation window. */
 function seedFigures(
   seed: number,
-  base: { fullOrderRate: number; wasteUnits: number; refundRate: number; daily: readonly number[] },
+  base: { fullOrderRate: number; wasteUnits: number; refundRate: number; daily: readonly number[]; lockedDownDaily?: readonly number[] },
   shocks: readonly Pick<ShockSpan, 'firstDay' | 'lastDay'>[],
   evaluationStart: number,
   opts: RecoveryOptions,
 ): StressSeed {
-  const { daily } = base;
+  const { daily, lockedDownDaily } = base;
   const end = evaluationStart + daily.length - 1;
   const inWindow = shocks.filter((s) => s.firstDay >= evaluationStart && s.firstDay <= end);
-  let rec: { pre: number | null; days: number | null; recovered: boolean } = { pre: null, days: null, recovered: false };
-  let shockRate: number | null = null;
-  if (inWindow.length) {
-    const from = Math.min(...inWindow.map((s) => s.firstDay)) - evaluationStart;
-    const to = Math.min(end, Math.max(...inWindow.map((s) => s.lastDay))) - evaluationStart;
-    rec = recoveryOf(daily, from, to, opts);
-    shockRate = daily.slice(from, to + 1).reduce((a, b) => a + b, 0) / (to - from + 1);
-  }
+  const window = inWindow.length === 0 ? undefined : {
+    from: Math.min(...inWindow.map((s) => s.firstDay)) - evaluationStart,
+    to: Math.min(end, Math.max(...inWindow.map((s) => s.lastDay))) - evaluationStart,
+  };
+  const all = episodeOf(daily, window, opts);
   return {
     seed,
     fullOrderRate: base.fullOrderRate,
     wasteUnits: base.wasteUnits,
     refundRate: base.refundRate,
+    ...all,
+    daily: [...daily],
+    ...(lockedDownDaily ? { lockedDown: episodeOf(lockedDownDaily, window, opts) } : {}),
+  };
+}
+
+/** The episode [window.from, window.to] (evaluation-day indices) on one daily series. */
+function episodeOf(daily: readonly number[], window: { from: number; to: number } | undefined, opts: RecoveryOptions): EpisodeFigures {
+  if (!window) return { preShockRate: null, shockRate: null, recoveryDays: null, recovered: false };
+  const { from, to } = window;
+  const rec = recoveryOf(daily, from, to, opts);
+  return {
     preShockRate: rec.pre,
-    shockRate,
+    shockRate: daily.slice(from, to + 1).reduce((a, b) => a + b, 0) / (to - from + 1),
     recoveryDays: rec.days,
     recovered: rec.recovered,
-    daily: [...daily],
   };
 }
 
@@ -158,23 +178,34 @@ export interface StressRow {
   readonly unrecovered: number;
   /** The seed with the lowest full-order rate. */
   readonly worstSeed: { readonly seed: number; readonly fullOrderRate: number };
+  /** Drop and recovery on the locked-down fronts alone, over the seeds with a lockdown in the window (absent if none has). */
+  readonly lockedDown?: { readonly shockDrop: Spread; readonly recoveryDays: Spread; readonly unrecovered: number };
 }
 
 const spread = (xs: readonly number[]): Spread => ({ p5: quantile(xs, 0.05), p50: quantile(xs, 0.5), p95: quantile(xs, 0.95), n: xs.length });
 
+/** Drop and recovery quantiles over episodes (seeds); unrecovered ones counted apart. */
+function episodeSummary(eps: readonly EpisodeFigures[]): { shockDrop: Spread; recoveryDays: Spread; unrecovered: number } {
+  const rec = eps.filter((s) => s.recoveryDays !== null);
+  return {
+    shockDrop: spread(eps.filter((s) => s.preShockRate !== null && s.shockRate !== null).map((s) => s.preShockRate! - s.shockRate!)),
+    recoveryDays: spread(rec.filter((s) => s.recovered).map((s) => s.recoveryDays!)),
+    unrecovered: rec.filter((s) => !s.recovered).length,
+  };
+}
+
 /** Summarise each strategy's seeds. */
 export function stressSummary(strategy: string, seeds: readonly StressSeed[]): StressRow {
   if (seeds.length === 0) throw new RangeError(`stress summary of '${strategy}': no seeds`);
-  const rec = seeds.filter((s) => s.recoveryDays !== null);
   const worst = seeds.reduce((w, s) => (s.fullOrderRate < w.fullOrderRate ? s : w));
+  const locked = seeds.flatMap((s) => (s.lockedDown ? [s.lockedDown] : []));
   return {
     strategy,
     fullOrderRate: spread(seeds.map((s) => s.fullOrderRate)),
     wasteUnits: spread(seeds.map((s) => s.wasteUnits)),
     refundRate: spread(seeds.map((s) => s.refundRate)),
-    shockDrop: spread(seeds.filter((s) => s.preShockRate !== null && s.shockRate !== null).map((s) => s.preShockRate! - s.shockRate!)),
-    recoveryDays: spread(rec.filter((s) => s.recovered).map((s) => s.recoveryDays!)),
-    unrecovered: rec.filter((s) => !s.recovered).length,
+    ...episodeSummary(seeds),
     worstSeed: { seed: worst.seed, fullOrderRate: worst.fullOrderRate },
+    ...(locked.length > 0 ? { lockedDown: episodeSummary(locked) } : {}),
   };
 }

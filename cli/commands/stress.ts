@@ -46,16 +46,23 @@ const pct = (x: number): string => (Number.isFinite(x) ? (100 * x).toFixed(1) : 
 const num = (x: number, digits = 0): string => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 const trio = (s: { p5: number; p50: number; p95: number }, f: (x: number) => string): string => `${f(s.p5)} / ${f(s.p50)} / ${f(s.p95)}`;
 
-/** The stress table: one row per strategy. */
+const recovery = (r: { recoveryDays: { n: number; p5: number; p50: number; p95: number }; unrecovered: number }): string =>
+  r.recoveryDays.n + r.unrecovered === 0 ? 'no shock'
+    : `${r.recoveryDays.n ? trio(r.recoveryDays, (x) => num(x, 1)) : '-'} (n=${r.recoveryDays.n}${r.unrecovered ? `; ${r.unrecovered} not recovered by the end` : ''})`;
+
+/** The stress table: one row per strategy (with the locked-down fronts' own drop and recovery when there was a lockdown). */
 export function stressTable(rows: readonly StressRow[]): string {
-  const header = ['strategy', 'full-order % p5/p50/p95', 'drop in shock pp p5/p50/p95', 'waste/day p5/p50/p95', 'refunds % p5/p50/p95', 'recovery days p5/p50/p95', 'worst seed'];
+  const locked = rows.some((r) => r.lockedDown);
+  const header = ['strategy', 'full-order % p5/p50/p95', 'drop in shock pp p5/p50/p95', 'waste/day p5/p50/p95', 'refunds % p5/p50/p95', 'recovery days p5/p50/p95',
+    ...(locked ? ['locked-down fronts: drop pp p5/p50/p95', 'their recovery days p5/p50/p95'] : []), 'worst seed'];
   return formatTable(header, rows.map((r) => [
     r.strategy,
     trio(r.fullOrderRate, pct),
     r.shockDrop.n === 0 ? '-' : trio(r.shockDrop, pct),
     trio(r.wasteUnits, (x) => num(x)),
     trio(r.refundRate, (x) => (Number.isFinite(x) ? (100 * x).toFixed(2) : '-')),
-    r.recoveryDays.n + r.unrecovered === 0 ? 'no shock' : `${r.recoveryDays.n ? trio(r.recoveryDays, (x) => num(x, 1)) : '-'} (n=${r.recoveryDays.n}${r.unrecovered ? `; ${r.unrecovered} not recovered by the end` : ''})`,
+    recovery(r),
+    ...(locked ? (r.lockedDown ? [r.lockedDown.shockDrop.n === 0 ? '-' : trio(r.lockedDown.shockDrop, pct), recovery(r.lockedDown)] : ['-', '-']) : []),
     `seed ${r.worstSeed.seed}: ${pct(r.worstSeed.fullOrderRate)}%`,
   ]));
 }
@@ -135,6 +142,7 @@ export async function stressCommand(args: StressArgs, io: Io, ctx: RunContext = 
   io.stdout('Drop in shock: full-order rate before the first shock minus the mean daily rate from its start to the last shock\'s end.\n');
   io.stdout(`Recovery: days after the last shock day until the 3-day mean full-order rate is within ${args.tolerancePp} pp of its mean before the first shock (quantiles over the seeds that recovered).\n`);
   io.stdout('Refunds: defective lines refunded within the window plus pre-sale shortfall lines, per line ordered.\n');
+  if (rows.some((r) => r.lockedDown)) io.stdout('Locked-down fronts: the same drop and recovery on the front sites the lockdowns cover (open or closed), pooled.\n');
   io.stdout(`Stress figures: ${join(out, 'stress.json')}\nResults: ${join(out, 'results.json')}\n`);
   if (report) io.stdout(`Report: ${report}\n`);
   return 0;

@@ -44,6 +44,20 @@ describe('stress figures', () => {
     expect(row.wasteUnits.p5).toBeCloseTo(11, 12);
     expect(row.shockDrop).toMatchObject({ n: 2, p50: expect.closeTo(0.3, 12) });
   });
+
+  it('summarises the locked-down fronts over the seeds that had a lockdown only', () => {
+    const base = { wasteUnits: 0, refundRate: 0, preShockRate: 0.6, shockRate: 0.4, recoveryDays: 2, recovered: true, daily: [] };
+    const ep = (pre: number, during: number, days: number, recovered = true) => ({ preShockRate: pre, shockRate: during, recoveryDays: days, recovered });
+    const row = stressSummary('pto', [
+      { seed: 1, fullOrderRate: 0.5, ...base, lockedDown: ep(0.6, 0.1, 4) },
+      { seed: 2, fullOrderRate: 0.5, ...base, lockedDown: ep(0.6, 0.2, 9, false) },
+      { seed: 3, fullOrderRate: 0.5, ...base },
+    ]);
+    expect(row.lockedDown!.shockDrop).toMatchObject({ n: 2, p50: expect.closeTo(0.45, 12) });
+    expect(row.lockedDown!.recoveryDays).toMatchObject({ n: 1, p50: 4 });
+    expect(row.lockedDown!.unrecovered).toBe(1);
+    expect(stressSummary('pto', [{ seed: 1, fullOrderRate: 0.5, ...base }]).lockedDown).toBeUndefined();
+  });
 });
 
 describe('stress figures from stored cell records', () => {
@@ -70,6 +84,26 @@ describe('stress figures from stored cell records', () => {
         expect(stressSeedOfFigures(stored, rep, history, opts)).toEqual(stressSeed(run, rep, history, evaluation, opts));
       }
     }
+  });
+
+  it('measures the locked-down fronts apart: their own daily rate, a deeper drop than network-wide', () => {
+    const world = buildWorld(shocked, 1);
+    const run = simulate(world, createPlanner('pto-greedy', {}), { streams: createStreams(shocked.seed, 1), demand: indexDemand(world) });
+    const { history, evaluation } = shocked.days;
+    const f = cellFigures(run, history, evaluation);
+    const lockdown = run.shocks.find((x) => x.kind === 'lockdown')!;
+    expect(lockdown.kind === 'lockdown' && f.risk!.lockedDown!.fronts).toEqual(lockdown.kind === 'lockdown' ? [...lockdown.fronts].sort((a, b) => a - b) : []);
+    // Day by day, the pooled rate of those fronts from the site-day counters.
+    f.risk!.lockedDown!.daily.forEach((rate, k) => {
+      const rows = run.siteDays.filter((x) => x.day === history + k && f.risk!.lockedDown!.fronts.includes(x.site));
+      const orders = rows.reduce((a, x) => a + x.orders, 0);
+      expect(rate).toBe(orders > 0 ? rows.reduce((a, x) => a + x.fullOrders, 0) / orders : 0);
+    });
+    const s = stressSeed(run, 1, history, evaluation, opts);
+    expect(s.lockedDown!.preShockRate! - s.lockedDown!.shockRate!).toBeGreaterThan(s.preShockRate! - s.shockRate!);
+    // No lockdown, no locked-down figures.
+    const w2 = buildWorld(presale, 1);
+    expect(cellFigures(simulate(w2, createPlanner('pto-greedy', {}), { streams: createStreams(presale.seed, 1), demand: indexDemand(w2) }), presale.days.history, presale.days.evaluation).risk!.lockedDown).toBeUndefined();
   });
 
   it('checks the pre-sale refunds and the shock window are really in play', () => {

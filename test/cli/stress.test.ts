@@ -37,12 +37,14 @@ describe('freshsim stress', () => {
     expect(stdout).toMatch(/seed 1: lockdown north \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}/);
     expect(stdout).toMatch(/^pto-greedy\s/m);
     expect(stdout).toMatch(/^newsvendor\s/m);
+    expect(stdout).toContain('locked-down fronts: drop pp p5/p50/p95');
     const doc = JSON.parse(readFileSync(join(out, 'stress.json'), 'utf8'));
     expect(doc.seeds).toEqual([1, 2]);
     expect(doc.stress.samples['pto-greedy']).toHaveLength(2);
     for (const row of doc.rows) {
       expect(row.fullOrderRate.p5).toBeLessThanOrEqual(row.fullOrderRate.p95);
       expect(row.recoveryDays.n + row.unrecovered).toBe(2);
+      expect(row.lockedDown.recoveryDays.n + row.lockedDown.unrecovered).toBe(2);
     }
     // The runner's store holds one record per cell; results.json carries the same stress section.
     expect(readFileSync(join(out, 'cells.jsonl'), 'utf8').trim().split('\n')).toHaveLength(4);
