@@ -3,7 +3,7 @@
  * cells sharing a world) from the Redis queue and runs each job's cells in
  * order on one of `concurrency` single-thread lanes, so the world is built
  * once per job (the main thread stays free to renew job locks). Each finished
- * cell is written to the job's progress at once; a cell that throws fails the
+ * cell is written to the job's state (in its data) at once; a cell that throws fails the
  * job, which BullMQ retries up to the attempts its coordinator allowed,
  * running only the cells not yet finished; a deterministic input error is
  * recorded for its cell and the job goes on. A worker that dies (SIGKILL)
@@ -19,7 +19,7 @@ import { isCellFailure, type CellFailure, type CellOutcome } from './cell-run.js
 import { isInputErrorName } from './errors.js';
 import { freshsimVersion } from './files.js';
 import { createPool, type PoolOptions } from './pool.js';
-import { checkRedis, isProgress, jobCells, QUEUE_NAME, redisConnection, type CellJobData, type JobCellResult, type JobProgress } from './queue.js';
+import { checkRedis, isJobState, jobCells, QUEUE_NAME, redisConnection, type CellJobData, type JobCellResult, type JobResult } from './queue.js';
 
 /** How many times a job may be taken back from a dead worker before it counts as failed. */
 const MAX_STALLS = 3;
@@ -59,7 +59,7 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<WorkerSt
   const version = opts.version ?? freshsimVersion();
   let mismatch: ((message: string) => void) | undefined;
   const mismatched = new Promise<string>((resolve) => { mismatch = resolve; });
-  const worker = new Worker<CellJobData, JobProgress>(
+  const worker = new Worker<CellJobData, JobResult>(
     QUEUE_NAME,
     async (job, token) => {
       if (job.data.freshsim !== version || !Array.isArray(job.data.cells) || typeof job.data.scenario !== 'object') {
@@ -73,15 +73,16 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<WorkerSt
       const lane = free.pop();
       if (lane === undefined) throw new Error(`worker ${name}: more jobs at once than its ${lanes.length} lanes`);
       try {
-        const before = isProgress(job.progress) ? job.progress : undefined;
+        const before = isJobState(job.data.state) ? job.data.state : undefined;
         const done: Record<string, JobCellResult> = { ...(before?.done ?? {}) };
         const tries: Record<string, number> = { ...(before?.tries ?? {}) };
         const errors: Record<string, { name: string; message: string }> = { ...(before?.errors ?? {}) };
         const failed: string[] = [];
+        const save = () => job.updateData({ ...job.data, state: { done, tries, errors } });
         for (const cell of jobCells(job.data)) {
           if (done[cell.id]) continue; // finished by an earlier attempt or by a worker that died
           tries[cell.id] = (tries[cell.id] ?? 0) + 1;
-          await job.updateProgress({ done, tries, errors });
+          await save();
           const started = performance.now();
           let r: CellOutcome | CellFailure;
           try {
@@ -101,10 +102,10 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<WorkerSt
             opts.log(`worker: ${cell.key} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
             done[cell.id] = { outcome: r, attempt: tries[cell.id], worker: name };
           }
-          await job.updateProgress({ done, tries, errors });
+          await save();
         }
         if (failed.length > 0) throw new Error(failed.join('; ')); // BullMQ retries the job; only these cells run again
-        return { done, tries, errors };
+        return { cells: job.data.cells.length };
       } finally {
         free.push(lane);
       }

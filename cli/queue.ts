@@ -5,8 +5,8 @@
  * as a local pool thread does; a job is named by (run id, its cells), so
  * enqueuing again after a restart adds nothing twice. `freshsim worker`s run
  * the cells of a job in order and record each finished cell in the job's
- * progress, so a retry or another worker taking over a dead worker's job
- * runs only the cells left. The coordinator collects finished jobs into the
+ * state (in its data), so a retry or another worker taking over a dead
+ * worker's job runs only the cells left; the outcomes are read from there. The coordinator collects finished jobs into the
  * run directory's store (write + fsync) and only then removes them from
  * Redis. Delivery is at least once: a job may finish twice (a worker lost its
  * lock) or be collected twice (the coordinator died between storing and
@@ -34,6 +34,8 @@ export interface CellJobData {
   readonly cells: readonly JobCell[];
   /** freshsim version of the coordinator that enqueued the job; workers of another version put it back and stop. */
   readonly freshsim: string;
+  /** What workers have done so far (absent until a worker starts it). */
+  readonly state?: JobState;
 }
 
 /** One finished cell of a job: its outcome, or its deterministic input error; with the attempt that ran it. */
@@ -45,8 +47,13 @@ export interface JobCellResult {
   readonly worker?: string;
 }
 
-/** A job's progress and return value: its finished cells, how often each cell was started, and the last error of each cell that threw. */
-export interface JobProgress {
+/**
+ * A job's state, kept in its data (`job.updateData`: unlike progress, it adds
+ * no event to BullMQ's event stream, which would otherwise carry every
+ * outcome again): its finished cells, how often each cell was started, and
+ * the last error of each cell that threw.
+ */
+export interface JobState {
   readonly done: Readonly<Record<string, JobCellResult>>;
   readonly tries: Readonly<Record<string, number>>;
   readonly errors: Readonly<Record<string, { readonly name: string; readonly message: string }>>;
@@ -60,6 +67,11 @@ export function jobDataOf(runId: string, group: readonly CellSpec[]): CellJobDat
 /** The cell specs of a job (its scenario put back into each cell). */
 export function jobCells(data: CellJobData): CellSpec[] {
   return data.cells.map((c) => ({ ...c, scenario: data.scenario }));
+}
+
+/** What a finished job returns (kept small: it goes into BullMQ's event stream; the outcomes are in the job's state). */
+export interface JobResult {
+  readonly cells: number;
 }
 
 /** Most cells in one job: a world is built once per job; smaller jobs spread better over workers. */
@@ -132,7 +144,7 @@ export async function executeOnQueue(cells: readonly CellSpec[], url: string, ex
   if (cells.length === 0) return false;
   await checkRedis(url);
   const connection = redisConnection(url);
-  const queue = new Queue<CellJobData, JobProgress>(QUEUE_NAME, { connection });
+  const queue = new Queue<CellJobData, JobResult>(QUEUE_NAME, { connection });
   const events = new QueueEvents(QUEUE_NAME, { connection });
   const outstanding = new Map(jobGroups(cells).map((g) => [jobIdOf(ex.runId, g), g]));
   const ready = new Set<string>();
@@ -185,7 +197,7 @@ export async function executeOnQueue(cells: readonly CellSpec[], url: string, ex
   }
 }
 
-async function enqueue(queue: Queue<CellJobData, JobProgress>, jobs: [string, CellSpec[]][], ex: Execution): Promise<void> {
+async function enqueue(queue: Queue<CellJobData, JobResult>, jobs: [string, CellSpec[]][], ex: Execution): Promise<void> {
   for (let k = 0; k < jobs.length; k += STATE_CHUNK) {
     const chunk = jobs.slice(k, k + STATE_CHUNK);
     // A job of this run that failed for good earlier is taken out, so that this run retries it.
@@ -202,7 +214,7 @@ async function enqueue(queue: Queue<CellJobData, JobProgress>, jobs: [string, Ce
   }
 }
 
-async function reconcile(queue: Queue<CellJobData, JobProgress>, outstanding: Map<string, CellSpec[]>, ready: Set<string>, ex: Execution): Promise<void> {
+async function reconcile(queue: Queue<CellJobData, JobResult>, outstanding: Map<string, CellSpec[]>, ready: Set<string>, ex: Execution): Promise<void> {
   const ids = [...outstanding.keys()];
   const lost: [string, CellSpec[]][] = [];
   for (let k = 0; k < ids.length; k += STATE_CHUNK) {
@@ -219,10 +231,10 @@ async function reconcile(queue: Queue<CellJobData, JobProgress>, outstanding: Ma
   }
 }
 
-/** The finished cells a job reports (its return value or progress), checked against the cells it carries. */
+/** The finished cells a job's state reports, checked against the cells it carries. */
 function doneOf(jobId: string, cells: readonly CellSpec[], x: unknown): Map<string, JobCellResult> {
   const done = new Map<string, JobCellResult>();
-  if (!isProgress(x)) return done;
+  if (!isJobState(x)) return done;
   const ids = new Set(cells.map((c) => c.id));
   for (const [id, r] of Object.entries(x.done)) {
     const ok = ids.has(id) && r !== null && typeof r === 'object'
@@ -233,19 +245,19 @@ function doneOf(jobId: string, cells: readonly CellSpec[], x: unknown): Map<stri
   return done;
 }
 
-/** Whether a job's progress or return value has the shape workers write. */
-export function isProgress(x: unknown): x is JobProgress {
-  return x !== null && typeof x === 'object' && 'done' in x && typeof (x as JobProgress).done === 'object';
+/** Whether a job's state has the shape workers write. */
+export function isJobState(x: unknown): x is JobState {
+  return x !== null && typeof x === 'object' && 'done' in x && typeof (x as JobState).done === 'object';
 }
 
-async function collect(queue: Queue<CellJobData, JobProgress>, jobId: string, outstanding: Map<string, CellSpec[]>, ex: Execution): Promise<void> {
+async function collect(queue: Queue<CellJobData, JobResult>, jobId: string, outstanding: Map<string, CellSpec[]>, ex: Execution): Promise<void> {
   const cells = outstanding.get(jobId);
   if (!cells) return;
-  const job = (await queue.getJob(jobId)) as Job<CellJobData, JobProgress> | undefined;
+  const job = (await queue.getJob(jobId)) as Job<CellJobData, JobResult> | undefined;
   if (!job) return; // reconcile will enqueue it again
   const state = await job.getState();
   if (state !== 'completed' && state !== 'failed') return;
-  const done = doneOf(jobId, cells, state === 'completed' ? job.returnvalue : job.progress);
+  const done = doneOf(jobId, cells, job.data.state);
   const ranOn = `queue:${job.processedBy ?? '?'}`;
   for (const cell of cells) {
     const r = done.get(cell.id);
@@ -254,7 +266,7 @@ async function collect(queue: Queue<CellJobData, JobProgress>, jobId: string, ou
     else if (state === 'completed') throw new Error(`queue: job ${jobId} completed without cell ${cell.key}; expected every cell it carries`);
     else {
       // The job failed for good: this cell's own last error, else the job's (its worker died).
-      const p = isProgress(job.progress) ? job.progress : undefined;
+      const p = isJobState(job.data.state) ? job.data.state : undefined;
       const reason = job.failedReason ?? 'unknown error';
       ex.fail(cell, p?.errors?.[cell.id] ?? { name: 'WorkerDied', message: reason }, p?.tries?.[cell.id] ?? job.attemptsMade);
     }

@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type TestRedis } from '../../bench/redis-server.js';
+import { Redis } from 'ioredis';
+import { QUEUE_NAME } from '../../cli/queue.js';
 import { runQueueWorker } from '../../cli/queue-worker.js';
 
 const bin = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -84,6 +86,13 @@ describe('sweep --queue with freshsim workers', () => {
     expect(e.code).toBe(0);
     const records = expectComplete(join(dir, 'queued'));
     expect(records.every((r) => r.ranOn.startsWith('queue:'))).toBe(true);
+    // Outcomes travel in the jobs' data, not through BullMQ's event stream: no event is as large as one record.
+    const client = new Redis(redis.url);
+    const events = await client.xrange(`bull:${QUEUE_NAME}:events`, '-', '+');
+    await client.quit();
+    expect(events.length).toBeGreaterThan(0);
+    const smallest = Math.min(...readFileSync(join(dir, 'queued', 'cells.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => l.length));
+    for (const [, fields] of events) expect(fields.join('').length).toBeLessThan(smallest);
     for (const w of workers) expect((await stop(w)).code).toBe(0); // SIGTERM: a clean stop
   });
 
