@@ -102,7 +102,8 @@ describe('sweep --queue with freshsim workers', () => {
     const a = worker(1, { FRESHSIM_FAULT: JSON.stringify({ cell: victim, kind: 'hang', marker }) });
     const out = join(dir, 'worker-killed');
     const s = sweep(out);
-    await until(() => existsSync(marker), 'the victim cell to start');
+    // The marker is created (the fault's claim) before its "pid thread" line is written: wait for the line.
+    await until(() => existsSync(marker) && readFileSync(marker, 'utf8').endsWith('\n'), 'the victim cell to start');
     const [pid] = readFileSync(marker, 'utf8').split(' ');
     expect(Number(pid)).toBe(a.child.pid);
     a.child.kill('SIGKILL');
