@@ -110,14 +110,22 @@ export function summaryDir(dir: string, plan: ExperimentPlan, scenario: string):
   return plan.scenarios.length === 1 ? dir : join(dir, scenario.replace(/[^A-Za-z0-9._-]/g, '_'));
 }
 
-/** Write results.json, per-day.csv and timing.json for every scenario; returns the results.json paths. */
-export function writeSummaries(dir: string, plan: ExperimentPlan, records: ReadonlyMap<string, CellRecord>, wallSeconds: number): string[] {
+/** One scenario's summary as written: its results, timing and the path of its results.json. */
+export interface WrittenSummary {
+  readonly scenario: string;
+  readonly results: Results;
+  readonly timing: Timing;
+  readonly file: string;
+}
+
+/** Write results.json, per-day.csv and timing.json for every scenario; returns the summaries (plan order) with their results.json paths. */
+export function writeSummaries(dir: string, plan: ExperimentPlan, records: ReadonlyMap<string, CellRecord>, wallSeconds: number): WrittenSummary[] {
   return summarisePlan(plan, records).map(({ scenario, results, timing }) => {
     const out = summaryDir(dir, plan, scenario);
     writeFileDurable(join(out, 'results.json'), resultsJson(results));
     writeFileDurable(join(out, 'per-day.csv'), perDayCsv(results));
     writeFileDurable(join(out, 'timing.json'), `${JSON.stringify({ ...timing, wallSeconds }, null, 2)}\n`);
-    return join(out, 'results.json');
+    return { scenario, results, timing, file: join(out, 'results.json') };
   });
 }
 

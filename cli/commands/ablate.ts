@@ -13,25 +13,19 @@ import { resolvedParams } from '../../strategies/index.js';
 import { buildPlan, type StrategyVariant } from '../cells.js';
 import { UsageError } from '../errors.js';
 import { freshsimVersion, loadScenario, writeFileDurable } from '../files.js';
-import type { PoolOptions } from '../pool.js';
 import { writeHtmlReport } from '../results-files.js';
-import { executePlan } from '../runner.js';
-import { resultsJson, summarisePlan, writeSummaries } from '../run-dir.js';
+import { resultsJson } from '../run-dir.js';
 import { formatTable } from '../tables.js';
-import { accountFor, type Io, type RunContext } from './outcome.js';
+import { executeAndSummarise, type Io, type RunContext, type RunnerFlags } from './outcome.js';
 import { checkCount } from './run.js';
 
 /** Parsed flags of `ablate`. */
-export interface AblateArgs {
+export interface AblateArgs extends RunnerFlags {
   readonly scenario: string;
   readonly seeds: number;
   readonly out?: string;
   readonly overwrite: boolean;
   readonly report?: boolean;
-  readonly workers?: number;
-  readonly retries?: number;
-  readonly queue?: string;
-  readonly services?: PoolOptions;
   /** Extra OTPTO parameters for every variant as a JSON object (e.g. a shorter label window). */
   readonly otptoParams?: string;
 }
@@ -115,15 +109,9 @@ export async function ablateCommand(args: AblateArgs, io: Io, ctx: RunContext = 
   ];
   const seeds = Array.from({ length: args.seeds }, (_, k) => k + 1);
   const plan = buildPlan({ name: `${scenario.name}-ablation`, freshsim: freshsimVersion(), scenarios: [scenario], variants, seeds, baseline: 'otpto' });
-  const started = performance.now();
-  const r = await executePlan(plan, {
-    dir: out, workers: args.workers, retries: args.retries, queue: args.queue, services: args.services,
-    signal: ctx.signal, progress: ctx.progress, log: (line) => io.stderr(`${line}\n`),
-  });
-  const code = accountFor(r, `freshsim ablate --scenario ${args.scenario} --seeds ${args.seeds} --out ${out}`, io);
-  if (code !== undefined) return code;
-  writeSummaries(out, plan, r.records, (performance.now() - started) / 1000);
-  const [{ results }] = summarisePlan(plan, r.records);
+  const done = await executeAndSummarise(plan, out, args, `freshsim ablate --scenario ${args.scenario} --seeds ${args.seeds} --out ${out}`, io, ctx);
+  if (typeof done === 'number') return done;
+  const { results } = done;
   const ablation = ablationSection(results);
   const withAblation = { ...results, ablation } as Results;
   writeFileDurable(join(out, 'results.json'), resultsJson(withAblation));

@@ -69,6 +69,6 @@ export function mergeCommand(args: MergeArgs, io: Io): number {
     io.stderr(`${missing.length} cells have no record yet (first: ${missing[0].key}); merge the missing shards, or run them into '${args.out}' with \`freshsim sweep\`\n`);
     return 1;
   }
-  for (const f of writeSummaries(args.out, plan, records, (performance.now() - started) / 1000)) io.stdout(`Results: ${f}\n`);
+  for (const { file } of writeSummaries(args.out, plan, records, (performance.now() - started) / 1000)) io.stdout(`Results: ${file}\n`);
   return 0;
 }

@@ -4,8 +4,12 @@
  * with its exit code: 0 done, 1 cells failed, 2 cells failed on bad input,
  * 130 interrupted.
  */
+import type { ExperimentPlan } from '../cells.js';
+import type { PoolOptions } from '../pool.js';
 import type { ProgressSink } from '../progress.js';
-import type { ExecuteResult } from '../runner.js';
+import { executePlan, type ExecuteResult } from '../runner.js';
+import type { CellRecord } from '../result-store.js';
+import { writeSummaries, type WrittenSummary } from '../run-dir.js';
 
 /** Output of a command. */
 export interface Io {
@@ -65,4 +69,35 @@ export function accountFor(r: ExecuteResult, rerun: string, io: Io): number | un
     return r.failed.every((f) => f.inputError) ? 2 : 1;
   }
   return undefined;
+}
+
+/** The runner flags every command built on the runner takes. */
+export interface RunnerFlags {
+  /** Local pool size (default one per core; 0 = in this thread). */
+  readonly workers?: number;
+  /** Extra attempts for a cell whose worker threw or died (default 1). */
+  readonly retries?: number;
+  /** redis://HOST:PORT: run the cells on `freshsim worker`s instead of a local pool. */
+  readonly queue?: string;
+  /** OM1 cache options for the pool's threads. */
+  readonly services?: PoolOptions;
+}
+
+/**
+ * Execute a one-scenario plan into the run directory `out` and write its
+ * summaries: the summary with the cells' stored records, or the exit code
+ * when the run cannot be summarised (`rerun` is the command that resumes it).
+ */
+export async function executeAndSummarise(
+  plan: ExperimentPlan, out: string, flags: RunnerFlags, rerun: string, io: Io, ctx: RunContext,
+): Promise<number | (WrittenSummary & { readonly records: ReadonlyMap<string, CellRecord> })> {
+  const started = performance.now();
+  const r = await executePlan(plan, {
+    dir: out, workers: flags.workers, retries: flags.retries, queue: flags.queue, services: flags.services,
+    signal: ctx.signal, progress: ctx.progress, log: (line) => io.stderr(`${line}\n`),
+  });
+  const code = accountFor(r, rerun, io);
+  if (code !== undefined) return code;
+  const [summary] = writeSummaries(out, plan, r.records, (performance.now() - started) / 1000);
+  return { ...summary, records: r.records };
 }

@@ -10,14 +10,12 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { freshsimVersion, loadScenario } from '../files.js';
 import { writeHtmlReport } from '../results-files.js';
-import { executePlan, planOfRun } from '../runner.js';
-import { summarisePlan, writeSummaries } from '../run-dir.js';
+import { planOfRun } from '../runner.js';
 import { aggregateTable, perDayTable } from '../tables.js';
-import type { PoolOptions } from '../pool.js';
-import { accountFor, type Io, type RunContext } from './outcome.js';
+import { executeAndSummarise, type Io, type RunContext, type RunnerFlags } from './outcome.js';
 
 /** Parsed flags of `run`. */
-export interface RunArgs {
+export interface RunArgs extends RunnerFlags {
   readonly scenario: string;
   readonly strategies: string;
   readonly seeds: number;
@@ -27,14 +25,6 @@ export interface RunArgs {
   readonly overwrite: boolean;
   /** Write report.html (the HTML comparison report) next to the results; default true. */
   readonly report?: boolean;
-  /** Local pool size (default one per core; 0 = in this thread). */
-  readonly workers?: number;
-  /** Extra attempts for a cell whose worker threw or died (default 1). */
-  readonly retries?: number;
-  /** redis://HOST:PORT: run the cells on `freshsim worker`s instead of a local pool. */
-  readonly queue?: string;
-  /** OM1 cache options for the pool's threads. */
-  readonly services?: PoolOptions;
 }
 
 /** Default output directory: runs/<scenario>/<UTC timestamp>. */
@@ -76,16 +66,10 @@ export async function runCommand(args: RunArgs, io: Io, ctx: RunContext = {}): P
     throw new UsageError(`output directory '${out}' already holds results.json; choose another --out or pass --overwrite`);
   }
   const seeds = Array.from({ length: args.seeds }, (_, k) => k + 1);
-  const started = performance.now();
   const plan = planOfRun({ scenario, strategies: names.map((name) => ({ name })), seeds, baseline: args.baseline, version: freshsimVersion() });
-  const r = await executePlan(plan, {
-    dir: out, workers: args.workers, retries: args.retries, queue: args.queue, services: args.services,
-    signal: ctx.signal, progress: ctx.progress, log: (line) => io.stderr(`${line}\n`),
-  });
-  const code = accountFor(r, `freshsim run --scenario ${args.scenario} --strategies ${names.join(',')} --seeds ${args.seeds} --out ${out}`, io);
-  if (code !== undefined) return code;
-  writeSummaries(out, plan, r.records, (performance.now() - started) / 1000);
-  const [{ results, timing }] = summarisePlan(plan, r.records);
+  const done = await executeAndSummarise(plan, out, args, `freshsim run --scenario ${args.scenario} --strategies ${names.join(',')} --seeds ${args.seeds} --out ${out}`, io, ctx);
+  if (typeof done === 'number') return done;
+  const { results, timing } = done;
   const json = readFileSync(join(out, 'results.json'), 'utf8');
   const report = args.report === false ? undefined
     : writeHtmlReport(results, join(out, 'report.html'), { runDir: out, source: join(out, 'results.json'), baseline: args.baseline });

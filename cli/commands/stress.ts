@@ -15,16 +15,15 @@ import { stressSeedOfFigures, stressSummary, type Results, type StressRow, type 
 import { dateOf } from '../../sim/index.js';
 import { UsageError } from '../errors.js';
 import { freshsimVersion, loadScenario, writeFileDurable } from '../files.js';
-import type { PoolOptions } from '../pool.js';
 import { writeHtmlReport } from '../results-files.js';
-import { executePlan, planOfRun } from '../runner.js';
-import { resultsJson, summarisePlan, writeSummaries } from '../run-dir.js';
+import { planOfRun } from '../runner.js';
+import { resultsJson } from '../run-dir.js';
 import { formatTable } from '../tables.js';
-import { accountFor, type Io, type RunContext } from './outcome.js';
+import { executeAndSummarise, type Io, type RunContext, type RunnerFlags } from './outcome.js';
 import { checkCount, parseStrategyList } from './run.js';
 
 /** Parsed flags of `stress`. */
-export interface StressArgs {
+export interface StressArgs extends RunnerFlags {
   readonly scenario: string;
   readonly strategies: string;
   readonly seeds: number;
@@ -36,10 +35,6 @@ export interface StressArgs {
   readonly overwrite?: boolean;
   /** Write report.html (default true). */
   readonly report?: boolean;
-  readonly workers?: number;
-  readonly retries?: number;
-  readonly queue?: string;
-  readonly services?: PoolOptions;
 }
 
 const pct = (x: number): string => (Number.isFinite(x) ? (100 * x).toFixed(1) : '-');
@@ -83,15 +78,9 @@ export async function stressCommand(args: StressArgs, io: Io, ctx: RunContext = 
   }
   const seeds = Array.from({ length: args.seeds }, (_, k) => k + 1);
   const plan = planOfRun({ scenario, strategies: names.map((name) => ({ name })), seeds, version: freshsimVersion() });
-  const started = performance.now();
-  const r = await executePlan(plan, {
-    dir: out, workers: args.workers, retries: args.retries, queue: args.queue, services: args.services,
-    signal: ctx.signal, progress: ctx.progress, log: (line) => io.stderr(`${line}\n`),
-  });
-  const code = accountFor(r, `freshsim stress --scenario ${args.scenario} --strategies ${names.join(',')} --seeds ${args.seeds} --out ${out}`, io);
-  if (code !== undefined) return code;
-  writeSummaries(out, plan, r.records, (performance.now() - started) / 1000);
-  const [{ results }] = summarisePlan(plan, r.records);
+  const done = await executeAndSummarise(plan, out, args, `freshsim stress --scenario ${args.scenario} --strategies ${names.join(',')} --seeds ${args.seeds} --out ${out}`, io, ctx);
+  if (typeof done === 'number') return done;
+  const { results, records } = done;
 
   // Per strategy and seed, from the stored records alone (plan order, so completion order never matters).
   const { history, evaluation } = scenario.days;
@@ -99,7 +88,7 @@ export async function stressCommand(args: StressArgs, io: Io, ctx: RunContext = 
   const perStrategy = new Map<string, StressSeed[]>(names.map((n) => [n, []]));
   const episodes = new Map<number, string>();
   for (const cell of plan.cells) {
-    const figures = r.records.get(cell.id)!.figures;
+    const figures = records.get(cell.id)!.figures;
     perStrategy.get(cell.label)!.push(stressSeedOfFigures(figures, cell.replication, history, opts));
     if (!episodes.has(cell.replication)) {
       const shocks = figures.risk?.shocks ?? [];

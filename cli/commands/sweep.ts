@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseShard } from '../cells.js';
 import { loadExperiment } from '../experiment-file.js';
 import { freshsimVersion } from '../files.js';
-import { summarisePlan, writeSummaries } from '../run-dir.js';
+import { writeSummaries } from '../run-dir.js';
 import { executePlan } from '../runner.js';
 import { aggregateTable } from '../tables.js';
 import { checkCount } from './run.js';
@@ -49,10 +49,9 @@ export async function sweepCommand(args: SweepArgs, io: Io, ctx: RunContext = {}
     io.stdout(`Shard ${shard!.index}/${shard!.count} done: ${r.resumed + r.finished} cells in ${out}; join the shards with \`freshsim merge SHARD_DIR... --out DIR\`\n`);
     return 0;
   }
-  const files = writeSummaries(out, plan, r.records, (performance.now() - started) / 1000);
-  summarisePlan(plan, r.records).forEach(({ scenario, results, timing }, k) => {
+  for (const { scenario, results, timing, file } of writeSummaries(out, plan, r.records, (performance.now() - started) / 1000)) {
     io.stdout(`Scenario ${scenario} — ${plan.seeds.length} seed${plan.seeds.length === 1 ? '' : 's'} × ${results.days.length} days\n\n`);
-    io.stdout(`${aggregateTable(results, timing)}\n\nResults: ${files[k]}\n\n`);
-  });
+    io.stdout(`${aggregateTable(results, timing)}\n\nResults: ${file}\n\n`);
+  }
   return 0;
 }
