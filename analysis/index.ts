@@ -29,5 +29,5 @@ export {
   type StageFigures, type SupplierFigures,
 } from './risk-figures.js';
 export {
-  quantile, recoveryOf, stressSeed, stressSeedOfFigures, stressSummary, type EpisodeFigures, type RecoveryOptions, type Spread, type StressRow, type StressSeed,
+  quantile, recoveryOf, stressSeedFrom, stressSeedOfFigures, stressSummary, type EpisodeFigures, type RecoveryOptions, type SeedBase, type Spread, type StressRow, type StressSeed,
 } from './stress.js';

@@ -3,9 +3,8 @@
  * refunds and recovery time after the shocks; per strategy the p5 / p50 /
  * p95 over seeds and the worst seed.
  */
-import type { SimulationResult } from '../sim/index.js';
 import type { CellFigures } from './cell-figures.js';
-import { lockedDownFigures, type ShockSpan } from './risk-figures.js';
+import type { ShockSpan } from './risk-figures.js';
 
 /** What one seed of one strategy did under stress. */
 export interface StressSeed {
@@ -66,39 +65,14 @@ export function recoveryOf(daily: readonly number[], shockFrom: number, shockTo:
 }
 
 /**
- * The stress figures of one run over the evaluation days [evaluationStart,
- * +evaluationDays), computed from the whole simulation result. The runner
- * uses {@link stressSeedOfFigures} on stored cell records instead; this is
- * the reference it is tested against.
- */
-export function stressSeed(run: SimulationResult, seed: number, evaluationStart: number, evaluationDays: number, opts: RecoveryOptions = { tolerance: 0.02, smoothingDays: 3 }): StressSeed {
-  const m = run.siteDays;
-  const daily = Array.from({ length: evaluationDays }, (_, k) => {
-    const rows = m.filter((x) => x.day === evaluationStart + k);
-    return ratio(rows.reduce((a, x) => a + x.fullOrders, 0), rows.reduce((a, x) => a + x.orders, 0));
-  });
-  const orders = m.reduce((a, x) => a + x.orders, 0);
-  const lines = m.reduce((a, x) => a + x.lines, 0);
-  const refunded = m.reduce((a, x) => a + x.defectiveLines + x.shortfallRefundLines, 0);
-  return seedFigures(seed, {
-    fullOrderRate: ratio(m.reduce((a, x) => a + x.fullOrders, 0), orders),
-    wasteUnits: run.waste.reduce((a, w) => a + w.units, 0) / evaluationDays,
-    refundRate: ratio(refunded, lines),
-    daily,
-    lockedDownDaily: lockedDownFigures(run, evaluationStart, evaluationDays)?.daily,
-  }, run.shocks, evaluationStart, opts);
-}
-
-/**
  * The stress figures of one cell from its stored record (what the runner
- * keeps): the same numbers as {@link stressSeed} on the cell's run. Throws
- * if the record predates the line-refund counts.
+ * keeps). Throws if the record predates the line-refund counts.
  */
 export function stressSeedOfFigures(f: CellFigures, seed: number, evaluationStart: number, opts: RecoveryOptions = { tolerance: 0.02, smoothingDays: 3 }): StressSeed {
   if (!f.lineRefunds || !f.risk) {
     throw new Error(`the record of seed ${seed} has no ${f.lineRefunds ? 'risk figures' : 'line-refund counts'} (written by an older freshsim); expected a record with them: rerun into a fresh directory`);
   }
-  return seedFigures(seed, {
+  return stressSeedFrom(seed, {
     fullOrderRate: f.run.fullOrderRate,
     wasteUnits: f.run.wasteUnits,
     refundRate: ratio(f.lineRefunds.refundedLines, f.lineRefunds.lines),
@@ -107,10 +81,20 @@ export function stressSeedOfFigures(f: CellFigures, seed: number, evaluationStar
   }, f.risk.shocks, evaluationStart, opts);
 }
 
-/** Drop, shock-window rate and recovery from the daily rates and the shocks starting in the evaluation window. */
-function seedFigures(
+/** A seed's whole-window figures and daily rates (evaluation days), before the shock episode is measured. */
+export interface SeedBase {
+  readonly fullOrderRate: number;
+  readonly wasteUnits: number;
+  readonly refundRate: number;
+  readonly daily: readonly number[];
+  /** Daily rate of the locked-down fronts, when a lockdown overlaps the window. */
+  readonly lockedDownDaily?: readonly number[];
+}
+
+/** A seed's stress figures: drop, shock-window rate and recovery from its daily rates and the shocks starting in the evaluation window. */
+export function stressSeedFrom(
   seed: number,
-  base: { fullOrderRate: number; wasteUnits: number; refundRate: number; daily: readonly number[]; lockedDownDaily?: readonly number[] },
+  base: SeedBase,
   shocks: readonly Pick<ShockSpan, 'firstDay' | 'lastDay'>[],
   evaluationStart: number,
   opts: RecoveryOptions,

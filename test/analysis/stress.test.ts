@@ -1,11 +1,36 @@
 /* Stress figures: quantiles, recovery after a shock episode, and the per-strategy summary. */
 import { describe, expect, it } from 'vitest';
-import { cellFigures, quantile, recoveryOf, stressSeed, stressSeedOfFigures, stressSummary, type StressSeed } from '../../analysis/index.js';
+import {
+  cellFigures, lockedDownFigures, quantile, recoveryOf, stressSeedFrom, stressSeedOfFigures, stressSummary, type RecoveryOptions, type StressSeed,
+} from '../../analysis/index.js';
 import { buildWorld, builtinScenarios, validateScenario } from '../../scenarios/index.js';
-import { createStreams, indexDemand, simulate } from '../../sim/index.js';
+import { createStreams, indexDemand, simulate, type SimulationResult } from '../../sim/index.js';
 import { createPlanner } from '../../strategies/index.js';
 
 const opts = { tolerance: 0.02, smoothingDays: 3 };
+
+/**
+ * The reference the record path is checked against: a seed's stress figures
+ * computed straight from the whole simulation result, not from cellFigures.
+ */
+function stressSeed(run: SimulationResult, seed: number, evaluationStart: number, evaluationDays: number, o: RecoveryOptions): StressSeed {
+  const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
+  const m = run.siteDays;
+  const daily = Array.from({ length: evaluationDays }, (_, k) => {
+    const rows = m.filter((x) => x.day === evaluationStart + k);
+    return ratio(rows.reduce((a, x) => a + x.fullOrders, 0), rows.reduce((a, x) => a + x.orders, 0));
+  });
+  const orders = m.reduce((a, x) => a + x.orders, 0);
+  const lines = m.reduce((a, x) => a + x.lines, 0);
+  const refunded = m.reduce((a, x) => a + x.defectiveLines + x.shortfallRefundLines, 0);
+  return stressSeedFrom(seed, {
+    fullOrderRate: ratio(m.reduce((a, x) => a + x.fullOrders, 0), orders),
+    wasteUnits: run.waste.reduce((a, w) => a + w.units, 0) / evaluationDays,
+    refundRate: ratio(refunded, lines),
+    daily,
+    lockedDownDaily: lockedDownFigures(run, evaluationStart, evaluationDays)?.daily,
+  }, run.shocks, evaluationStart, o);
+}
 
 describe('stress figures', () => {
   it('interpolates quantiles between order statistics', () => {
