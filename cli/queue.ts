@@ -44,7 +44,7 @@ export interface JobCellResult {
   readonly failure?: CellFailure;
   readonly attempt: number;
   /** The worker (`host:pid`) that ran it. */
-  readonly worker?: string;
+  readonly worker: string;
 }
 
 /**
@@ -232,9 +232,9 @@ async function reconcile(queue: Queue<CellJobData, JobResult>, outstanding: Map<
 }
 
 /** The finished cells a job's state reports, checked against the cells it carries. */
-function doneOf(jobId: string, cells: readonly CellSpec[], x: unknown): Map<string, JobCellResult> {
+function doneOf(jobId: string, cells: readonly CellSpec[], x: JobState | undefined): Map<string, JobCellResult> {
   const done = new Map<string, JobCellResult>();
-  if (!isJobState(x)) return done;
+  if (!x) return done;
   const ids = new Set(cells.map((c) => c.id));
   for (const [id, r] of Object.entries(x.done)) {
     const ok = ids.has(id) && r !== null && typeof r === 'object'
@@ -247,7 +247,9 @@ function doneOf(jobId: string, cells: readonly CellSpec[], x: unknown): Map<stri
 
 /** Whether a job's state has the shape workers write. */
 export function isJobState(x: unknown): x is JobState {
-  return x !== null && typeof x === 'object' && 'done' in x && typeof (x as JobState).done === 'object';
+  if (x === null || typeof x !== 'object') return false;
+  const { done, tries, errors } = x as Partial<JobState>;
+  return [done, tries, errors].every((f) => f !== null && typeof f === 'object');
 }
 
 async function collect(queue: Queue<CellJobData, JobResult>, jobId: string, outstanding: Map<string, CellSpec[]>, ex: Execution): Promise<void> {
@@ -257,18 +259,17 @@ async function collect(queue: Queue<CellJobData, JobResult>, jobId: string, outs
   if (!job) return; // reconcile will enqueue it again
   const state = await job.getState();
   if (state !== 'completed' && state !== 'failed') return;
-  const done = doneOf(jobId, cells, job.data.state);
-  const ranOn = `queue:${job.processedBy ?? '?'}`;
+  const jobState = isJobState(job.data.state) ? job.data.state : undefined;
+  const done = doneOf(jobId, cells, jobState);
   for (const cell of cells) {
     const r = done.get(cell.id);
-    if (r?.outcome) ex.finish(cell, r.outcome, r.attempt, r.worker ? `queue:${r.worker}` : ranOn);
+    if (r?.outcome) ex.finish(cell, r.outcome, r.attempt, `queue:${r.worker}`);
     else if (r?.failure) ex.fail(cell, r.failure.error, r.attempt);
     else if (state === 'completed') throw new Error(`queue: job ${jobId} completed without cell ${cell.key}; expected every cell it carries`);
     else {
       // The job failed for good: this cell's own last error, else the job's (its worker died).
-      const p = isJobState(job.data.state) ? job.data.state : undefined;
       const reason = job.failedReason ?? 'unknown error';
-      ex.fail(cell, p?.errors?.[cell.id] ?? { name: 'WorkerDied', message: reason }, p?.tries?.[cell.id] ?? job.attemptsMade);
+      ex.fail(cell, jobState?.errors[cell.id] ?? { name: 'WorkerDied', message: reason }, jobState?.tries[cell.id] ?? job.attemptsMade);
     }
   }
   outstanding.delete(jobId);
