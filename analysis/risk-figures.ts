@@ -136,6 +136,7 @@ export function cellRiskFigures(run: SimulationResult, evaluationStart: number, 
   const sum = (f: (x: (typeof m)[number]) => number): number => m.reduce((a, x) => a + f(x), 0);
   const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
   const presale = sum((x) => x.shortfallRefundLines) > 0 || run.mode === 'presale';
+  const lockedDown = lockedDownFigures(run, evaluationStart, evaluationDays);
   return {
     shocks: run.shocks.filter((s) => s.lastDay >= evaluationStart && s.firstDay <= end)
       .map((s) => ({ kind: s.kind, label: s.label, firstDay: s.firstDay, lastDay: s.lastDay })),
@@ -156,11 +157,10 @@ export function cellRiskFigures(run: SimulationResult, evaluationStart: number, 
       },
     } : {}),
     extraDeliveryLatenessHours: ratio(sum((x) => x.extraDeliveryLatenessHours), sum((x) => x.extraDeliveries)),
-    ...withLockedDown(lockedDownFigures(run, evaluationStart, evaluationDays)),
+    ...(lockedDown ? { lockedDown } : {}),
   };
 }
 
-const withLockedDown = (x: LockedDownFigures | undefined): { lockedDown?: LockedDownFigures } => (x ? { lockedDown: x } : {});
 
 /** A shock window for reports: kind, label and ISO dates (reports/extensions.ts ShockWindow). */
 export interface ShockWindowRow {
