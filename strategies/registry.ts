@@ -51,20 +51,24 @@ export function providedStrategyServices(): StrategyServices {
 /** Validate `params` against the strategy's schema and create a planner with `services` (default: the process's). */
 export function createPlanner(name: string, params: Record<string, unknown> = {}, services: StrategyServices = processServices): Planner {
   const def = strategyDefinition(name);
-  const r = def.params.safeParse(params);
-  if (!r.success) {
-    const problems = r.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ');
-    throw new StrategyError(`invalid parameters for strategy '${name}': ${problems}`);
-  }
+  const data = parseParams(name, params);
   if (def.requires?.includes('highs') && !services.highs) {
     throw new Error(`strategy '${name}' needs the HiGHS solver, but none was loaded in this process (the CLI loads it for run, sweep and om1)`);
   }
-  return def.create(r.data, services);
+  return def.create(data, services);
 }
 
 /** The parameters a strategy will actually use (defaults filled in). */
 export function resolvedParams(name: string, params: Record<string, unknown> = {}): Record<string, unknown> {
+  return parseParams(name, params) as Record<string, unknown>;
+}
+
+/** `params` checked against the strategy's schema, defaults filled in; the error names each bad field and what it expected. */
+function parseParams(name: string, params: Record<string, unknown>): unknown {
   const r = strategyDefinition(name).params.safeParse(params);
-  if (!r.success) throw new StrategyError(`invalid parameters for strategy '${name}': ${r.error.issues.map((i) => i.message).join('; ')}`);
-  return r.data as Record<string, unknown>;
+  if (!r.success) {
+    const problems = r.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ');
+    throw new StrategyError(`invalid parameters for strategy '${name}': ${problems}`);
+  }
+  return r.data;
 }

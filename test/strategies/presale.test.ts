@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStreams, indexDemand, simulate, type DecisionContext, type Order, type Planner } from '../../sim/index.js';
 import { buildWorld } from '../../scenarios/index.js';
-import { createPlanner } from '../../strategies/index.js';
+import { createPlanner, resolvedParams } from '../../strategies/index.js';
 import { presaleDemand } from '../../strategies/presale.js';
 import { smallCity } from '../helpers/small-city.js';
 
@@ -62,5 +62,11 @@ describe('baselines in pre-sale mode', () => {
     expect(coveredAlways).toBe(true);
     // Ignoring them, some known order is left short on some day: the option matters.
     expect(coveredWithout).toBe(false);
+  });
+
+  it.each(['pto-greedy', 'safety-stock', 'newsvendor'])('%s refuses a useKnownOrders that is not a boolean, naming the field', (name) => {
+    for (const f of [() => resolvedParams(name, { useKnownOrders: 'yes' }), () => createPlanner(name, { useKnownOrders: 1 })]) {
+      expect(f).toThrow(new RegExp(`invalid parameters for strategy '${name}': useKnownOrders: .*expected boolean`));
+    }
   });
 });
