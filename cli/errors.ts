@@ -2,6 +2,7 @@
  * Exit codes of the CLI: 0 success, 1 internal failure, 2 bad input (a flag,
  * a scenario file, a strategy's parameters or plan), with a clear message.
  */
+import { ExperimentSpecError } from '../experiment/index.js';
 import { ScenarioError } from '../scenarios/index.js';
 import { PlanError } from '../sim/index.js';
 import { StrategyError } from '../strategies/index.js';
@@ -35,11 +36,11 @@ export class UsageError extends Error {
 
 /** Is `e` the user's fault (exit 2) rather than ours (exit 1)? */
 export function isInputError(e: unknown): boolean {
-  return e instanceof UsageError || e instanceof ScenarioError || e instanceof StrategyError || e instanceof PlanError;
+  return e instanceof UsageError || e instanceof ExperimentSpecError || e instanceof ScenarioError || e instanceof StrategyError || e instanceof PlanError;
 }
 
 /** Names of the input errors, for errors that crossed a thread or Redis as plain data. */
-const INPUT_ERROR_NAMES = new Set(['UsageError', 'ScenarioError', 'StrategyError', 'PlanError']);
+const INPUT_ERROR_NAMES = new Set(['UsageError', 'ExperimentSpecError', 'ScenarioError', 'StrategyError', 'PlanError']);
 
 /** Is an error called `name` the user's fault (deterministic, not worth retrying)? */
 export function isInputErrorName(name: string): boolean {

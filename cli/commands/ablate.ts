@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Results } from '../../analysis/index.js';
 import type { AblationSection } from '../../reports/index.js';
 import { resolvedParams } from '../../strategies/index.js';
-import { buildPlan, type StrategyVariant } from '../cells.js';
+import { buildPlan, type StrategyVariant } from '../../experiment/index.js';
 import { UsageError } from '../errors.js';
 import { freshsimVersion, loadScenario, writeFileDurable } from '../files.js';
 import { writeHtmlReport } from '../results-files.js';

@@ -4,7 +4,7 @@
  * with its exit code: 0 done, 1 cells failed, 2 cells failed on bad input,
  * 130 interrupted.
  */
-import type { ExperimentPlan } from '../cells.js';
+import type { ExperimentPlan } from '../../experiment/index.js';
 import type { PoolOptions } from '../pool.js';
 import type { ProgressSink } from '../progress.js';
 import { executePlan, type ExecuteResult } from '../runner.js';

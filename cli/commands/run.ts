@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { freshsimVersion, loadScenario } from '../files.js';
 import { writeHtmlReport } from '../results-files.js';
-import { planOfRun } from '../runner.js';
+import { planOfRun } from '../../experiment/index.js';
 import { aggregateTable, perDayTable } from '../tables.js';
 import { executeAndSummarise, type Io, type RunContext, type RunnerFlags } from './outcome.js';
 

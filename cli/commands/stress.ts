@@ -16,7 +16,7 @@ import { dateOf } from '../../sim/index.js';
 import { UsageError } from '../errors.js';
 import { freshsimVersion, loadScenario, writeFileDurable } from '../files.js';
 import { writeHtmlReport } from '../results-files.js';
-import { planOfRun } from '../runner.js';
+import { planOfRun } from '../../experiment/index.js';
 import { resultsJson } from '../run-dir.js';
 import { formatTable } from '../tables.js';
 import { executeAndSummarise, type Io, type RunContext, type RunnerFlags } from './outcome.js';
