@@ -11,6 +11,7 @@
  *   - pto-greedy
  *   - name: safety-stock
  *     grid: { serviceLevel: [0.7, 0.8, 0.9] }   # one variant per combination
+ *   - module: ./top-k.mjs    # a strategy module (relative to this file), with params/grid alike
  * seeds: 20                  # replications 1..20, or a list such as [1, 2, 7]
  * evaluationDays: 7          # optional: overrides every scenario's days.evaluation
  * baseline: pto-greedy       # optional: the label comparisons are against
@@ -27,20 +28,24 @@ import { builtinScenario, formatIssues, ScenarioError, validateScenario, type Sc
 import { resolvedParams, StrategyError } from '../strategies/index.js';
 import { UsageError } from './errors.js';
 import { loadScenario } from './files.js';
+import { loadStrategyModule } from './strategy-modules.js';
 
 const paramValue = z.union([z.number(), z.string(), z.boolean()]);
 
 const strategyEntry = z.union([
   z.string().min(1),
   z.strictObject({
-    name: z.string().min(1),
+    /** A built-in strategy's name (or `module`). */
+    name: z.string().min(1).optional(),
+    /** A strategy module (path relative to the experiment file), instead of a built-in name. */
+    module: z.string().min(1).optional(),
     /** Label in results (default: the name, with the grid values in brackets). */
     label: z.string().min(1).optional(),
     /** Fixed parameters. */
     params: z.record(z.string(), z.unknown()).default({}),
     /** Parameter → values: one variant per combination. */
     grid: z.record(z.string(), z.array(paramValue).min(1, 'expected at least one value')).default({}),
-  }),
+  }).refine((e) => (e.name === undefined) !== (e.module === undefined), 'expected either name (a built-in strategy) or module (a strategy file), not both'),
 ]);
 
 /** The experiment file schema. */
@@ -76,21 +81,25 @@ function combinations(grid: Record<string, readonly (number | string | boolean)[
   return out;
 }
 
-function variantsOf(entries: ExperimentFile['strategies'], file: string): StrategyVariant[] {
-  return entries.flatMap((entry, i) => {
-    const e = typeof entry === 'string' ? { name: entry, params: {}, grid: {}, label: undefined } : entry;
-    const combos = combinations(e.grid);
-    return combos.map((combo) => {
-      const gridText = Object.entries(combo).map(([k, v]) => `${k}=${v}`).join(',');
-      const label = e.label !== undefined ? (gridText ? `${e.label}[${gridText}]` : e.label) : gridText ? `${e.name}[${gridText}]` : e.name;
-      try {
-        return { label, name: e.name, params: resolvedParams(e.name, { ...e.params, ...combo }) };
-      } catch (err) {
-        if (err instanceof StrategyError) throw new ExperimentError(file, [`strategies[${i}]: ${err.message}`]);
-        throw err;
+async function variantsOf(entries: ExperimentFile['strategies'], file: string): Promise<StrategyVariant[]> {
+  const out: StrategyVariant[] = [];
+  for (const [i, entry] of entries.entries()) {
+    try {
+      const e = typeof entry === 'string' ? { name: entry, params: {}, grid: {}, label: undefined } : entry;
+      const loaded = e.module !== undefined ? await loadStrategyModule(e.module, dirname(file)) : undefined;
+      const name = loaded ? loaded.definition.name : e.name!;
+      for (const combo of combinations(e.grid)) {
+        const gridText = Object.entries(combo).map(([k, v]) => `${k}=${v}`).join(',');
+        const label = e.label !== undefined ? (gridText ? `${e.label}[${gridText}]` : e.label) : gridText ? `${name}[${gridText}]` : name;
+        const params = resolvedParams(loaded?.definition ?? name, { ...e.params, ...combo });
+        out.push(loaded ? { label, name, params, module: loaded.ref } : { label, name, params });
       }
-    });
-  });
+    } catch (err) {
+      if (err instanceof StrategyError) throw new ExperimentError(file, [`strategies[${i}]: ${err.message}`]);
+      throw err;
+    }
+  }
+  return out;
 }
 
 function scenarioOf(ref: string, i: number, file: string, evaluationDays: number | undefined): Scenario {
@@ -108,8 +117,8 @@ function scenarioOf(ref: string, i: number, file: string, evaluationDays: number
   return validateScenario({ ...s, days: { ...s.days, evaluation: evaluationDays } }, `${path} (with evaluationDays ${evaluationDays} from ${file})`);
 }
 
-/** Read and validate an experiment file and expand it into a plan. */
-export function loadExperiment(file: string, freshsim: string): { plan: ExperimentPlan; file: ExperimentFile } {
+/** Read and validate an experiment file (loading its strategy modules) and expand it into a plan. */
+export async function loadExperiment(file: string, freshsim: string): Promise<{ plan: ExperimentPlan; file: ExperimentFile }> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -127,7 +136,7 @@ export function loadExperiment(file: string, freshsim: string): { plan: Experime
   if (!r.success) throw new ExperimentError(file, formatIssues(r.error.issues));
   const x = r.data;
   const scenarios = x.scenarios.map((ref, i) => scenarioOf(ref, i, file, x.evaluationDays));
-  const variants = variantsOf(x.strategies, file);
+  const variants = await variantsOf(x.strategies, file);
   const seeds = typeof x.seeds === 'number' ? Array.from({ length: x.seeds }, (_, k) => k + 1) : x.seeds;
   try {
     return { plan: buildPlan({ name: x.name, freshsim, scenarios, variants, seeds, baseline: x.baseline }), file: x };

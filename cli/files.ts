@@ -5,7 +5,8 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinScenario, builtinScenarios, historyDirScenario, isHistoryDir, parseScenario, type Scenario } from '../scenarios/index.js';
+import { builtinScenario, builtinScenarios, historyDirScenario, parseScenario, type Scenario } from '../scenarios/index.js';
+import { isHistoryDir, readHistoryDir } from './history-files.js';
 import { UsageError } from './errors.js';
 
 /** A built-in scenario by name, or a scenario file by path. */
@@ -13,7 +14,7 @@ export function loadScenario(nameOrFile: string): Scenario {
   const builtin = builtinScenario(nameOrFile);
   if (builtin) return builtin;
   // A directory written by `freshsim import` replays its orders with every default (stated in the description).
-  if (isHistoryDir(nameOrFile)) return historyDirScenario(nameOrFile).scenario;
+  if (isHistoryDir(nameOrFile)) return historyDirScenario(nameOrFile, readHistoryDir).scenario;
   if (!existsSync(nameOrFile)) {
     throw new UsageError(
       `scenario '${nameOrFile}' is neither a built-in scenario (${Object.keys(builtinScenarios).join(', ')}) nor an existing file`,
@@ -25,7 +26,7 @@ export function loadScenario(nameOrFile: string): Scenario {
   } catch (e) {
     throw new UsageError(`cannot read scenario file '${nameOrFile}': ${(e as Error).message}`);
   }
-  return parseScenario(text, nameOrFile);
+  return parseScenario(text, nameOrFile, readHistoryDir);
 }
 
 /** Write `text` to `file` atomically and durably (temp file, fsync, rename). */

@@ -3,6 +3,8 @@
  * The freshsim command line. Exit codes: 0 success, 1 internal failure,
  * 2 bad input (flags, scenario files, strategy parameters or plans).
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { reportError, UsageError } from './errors.js';
@@ -18,7 +20,7 @@ import { listCommand, showCommand, validateCommand } from './commands/scenario.j
 import { om1Command } from './commands/om1.js';
 import { stressCommand } from './commands/stress.js';
 import { ablateCommand } from './commands/ablate.js';
-import { collectedDecisions, decisionsSummary, prepareStrategyServices } from './strategy-services.js';
+import { prepareStrategyServices } from './strategy-services.js';
 import { importCommand } from './commands/import.js';
 import { freshsimVersion } from './files.js';
 import { strategies } from '../strategies/index.js';
@@ -53,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
       'simulate strategies on a scenario over seeds and write results',
       (y) => runnerOptions(y)
         .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
-        .option('strategies', { type: 'string', default: 'pto-greedy,safety-stock,newsvendor', describe: `comma-separated: ${Object.keys(strategies).join(', ')}` })
+        .option('strategies', { type: 'string', default: 'pto-greedy,safety-stock,newsvendor', describe: `comma-separated: ${Object.keys(strategies).join(', ')}, or a strategy module (./my-strategy.mjs); NAME{param=value,...} sets parameters` })
         .option('seeds', { type: 'number', default: 1, describe: 'number of replications (1..N)' })
         .option('out', { type: 'string', describe: 'output directory (default runs/<scenario>/<timestamp>)' })
         .option('baseline', { type: 'string', describe: 'strategy the paired differences are against (default: the first)' })
@@ -156,12 +158,6 @@ export async function main(argv: string[]): Promise<number> {
       .demandCommand(1, 'expected a scenario subcommand: validate, show, list'))
     .option('cache-dir', { type: 'string', global: true, describe: 'OM1 result cache directory (default $FRESHSIM_CACHE_DIR or .cache/freshsim)' })
     .option('cache', { type: 'boolean', default: true, global: true, describe: 'use the OM1 result cache (--no-cache to solve afresh)' })
-    .middleware(async (a) => {
-      // Strategies that need HiGHS (opt) get it loaded once, before any cell runs in this process.
-      const needs = ['sweep', 'worker', 'ablate'].includes(String(a._[0]))
-        || ((a._[0] === 'run' || a._[0] === 'stress') && String(a.strategies ?? '').split(',').some((n) => strategies[n.trim()]?.requires?.includes('highs')));
-      if (needs) await prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
-    })
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     })
@@ -171,9 +167,17 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     return reportError(e, io.stderr);
   }
-  const opt = decisionsSummary(collectedDecisions());
-  if (opt) io.stderr(`${opt}\n`);
   return code;
 }
 
-main(hideBin(process.argv)).then((code) => { process.exitCode = code; });
+/** Is this file the program node was started with (the bin), not a module someone imported? */
+function isMain(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) main(hideBin(process.argv)).then((code) => { process.exitCode = code; });

@@ -18,6 +18,7 @@ import { DelayedError, Worker } from 'bullmq';
 import { isCellFailure, type CellFailure, type CellOutcome } from '../experiment/index.js';
 import { isInputErrorName } from './errors.js';
 import { freshsimVersion } from './files.js';
+import { moduleDefinition, StrategyModuleMismatch } from './strategy-modules.js';
 import { createPool, type PoolOptions } from './pool.js';
 import { checkRedis, isJobState, jobCells, QUEUE_NAME, redisConnection, type CellJobData, type JobCellResult, type JobResult } from './queue.js';
 
@@ -69,6 +70,19 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<WorkerSt
         await job.moveToDelayed(Date.now() + PUT_BACK_MS, token);
         mismatch?.(message);
         throw new DelayedError();
+      }
+      // A strategy module this machine lacks, or holds in another version: put the job back, like another freshsim version.
+      for (const cell of jobCells(job.data)) {
+        if (!cell.strategy.module) continue;
+        try {
+          await moduleDefinition(cell.strategy.module);
+        } catch (e) {
+          if (!(e instanceof StrategyModuleMismatch)) continue; // a broken module fails its cells in the lane, clearly
+          const message = `job ${job.name}: ${(e as Error).message}: put back for another worker`;
+          await job.moveToDelayed(Date.now() + PUT_BACK_MS, token);
+          mismatch?.(message);
+          throw new DelayedError();
+        }
       }
       const lane = free.pop();
       if (lane === undefined) throw new Error(`worker ${name}: more jobs at once than its ${lanes.length} lanes`);

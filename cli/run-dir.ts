@@ -12,6 +12,7 @@ import type { Results } from '../analysis/index.js';
 import { buildPlan, summarisePlan, type ExperimentPlan, type Shard, type Timing } from '../experiment/index.js';
 import { validateScenario } from '../scenarios/index.js';
 import { UsageError } from './errors.js';
+import { readHistoryDir } from './history-files.js';
 import { writeFileDurable } from './files.js';
 import type { CellRecord } from './result-store.js';
 import { perDayCsv } from './tables.js';
@@ -79,7 +80,7 @@ export interface WrittenSummary {
 
 /** Write results.json, per-day.csv and timing.json for every scenario; returns the summaries (plan order) with their results.json paths. */
 export function writeSummaries(dir: string, plan: ExperimentPlan, records: ReadonlyMap<string, CellRecord>, wallSeconds: number): WrittenSummary[] {
-  return summarisePlan(plan, records).map(({ scenario, results, timing }) => {
+  return summarisePlan(plan, records, readHistoryDir).map(({ scenario, results, timing }) => {
     const out = summaryDir(dir, plan, scenario);
     writeFileDurable(join(out, 'results.json'), resultsJson(results));
     writeFileDurable(join(out, 'per-day.csv'), perDayCsv(results));

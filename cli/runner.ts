@@ -9,14 +9,16 @@
 import {
   createCellRunner, failureOf, isCellFailure, missingCells, shardCells, type CellFailure, type CellOutcome, type CellSpec, type ExperimentPlan, type Shard,
 } from '../experiment/index.js';
-import { providedStrategyServices } from '../strategies/index.js';
+import type { DecisionDiagnostic } from '../strategies/index.js';
 import { isInputErrorName } from './errors.js';
 import { executeOnLanes } from './local-scheduler.js';
 import { createPool, defaultWorkers, type PoolOptions } from './pool.js';
 import { createProgress, type ProgressSink } from './progress.js';
 import { executeOnQueue } from './queue.js';
 import { openStore, type CellRecord, type ResultStore } from './result-store.js';
+import { readHistoryDir } from './history-files.js';
 import { writeExperiment } from './run-dir.js';
+import { cellEnv, decisionsSummary } from './strategy-services.js';
 
 /** A cell that failed for good. */
 export interface FailedCell {
@@ -90,6 +92,7 @@ export async function executePlan(plan: ExperimentPlan, opts: ExecuteOptions): P
     const resumed = mine.length - pending.length;
     if (resumed > 0) log(`resuming: ${resumed} of ${mine.length} cells already finished in ${store.file}`);
     const failed: FailedCell[] = [];
+    const decisions: DecisionDiagnostic[] = [];
     let finished = 0;
     const progress = opts.progress
       ? createProgress({ total: mine.length, startDone: resumed, sink: opts.progress, clock: () => performance.now() / 1000 })
@@ -102,9 +105,8 @@ export async function executePlan(plan: ExperimentPlan, opts: ExecuteOptions): P
         };
         if (store.append(record)) {
           finished++;
-          // Diagnostics made in worker threads or on other machines reach this process's collector.
-          const onDecision = providedStrategyServices().onDecision;
-          if (onDecision) for (const d of outcome.decisions ?? []) onDecision(d);
+          // Solver diagnostics of cells run here, in pool threads or on other machines.
+          decisions.push(...(outcome.decisions ?? []));
         }
         progress?.update(resumed + finished, failed.length);
         opts.onCell?.(cell.key, resumed + finished, mine.length);
@@ -119,13 +121,15 @@ export async function executePlan(plan: ExperimentPlan, opts: ExecuteOptions): P
     if (opts.queue !== undefined) {
       interrupted = await executeOnQueue(pending, opts.queue, ex);
     } else if (opts.workers === 0) {
-      interrupted = await executeInline(pending, ex);
+      interrupted = await executeInline(pending, ex, opts.services);
     } else {
       const workers = opts.workers ?? defaultWorkers();
       const lanes = pending.length === 0 ? [] : Array.from({ length: workers }, () => createPool(1, opts.services));
       interrupted = pending.length === 0 ? false : await executeOnLanes(pending, lanes, ex);
     }
     progress?.finish(resumed + finished, failed.length);
+    const solved = decisionsSummary(decisions);
+    if (solved) log(solved);
     const records = new Map(plan.cells.filter((c) => store.records.has(c.id)).map((c) => [c.id, store.records.get(c.id)!]));
     return {
       plan, records, resumed, finished, failed, interrupted,
@@ -138,15 +142,16 @@ export async function executePlan(plan: ExperimentPlan, opts: ExecuteOptions): P
 }
 
 /** Run cells in this thread, yielding to the event loop between cells so Ctrl-C is heard. */
-async function executeInline(cells: readonly CellSpec[], ex: Execution): Promise<boolean> {
-  const runCell = createCellRunner(() => performance.now());
+async function executeInline(cells: readonly CellSpec[], ex: Execution, services: PoolOptions = {}): Promise<boolean> {
+  const runCell = createCellRunner(() => performance.now(), readHistoryDir);
   for (const cell of cells) {
     for (let attempts = 1; ; attempts++) {
       await new Promise((resolve) => setImmediate(resolve));
       if (ex.signal?.aborted) return true;
       let result: CellOutcome | CellFailure;
       try {
-        result = runCell(cell);
+        const env = await cellEnv(cell.strategy, services);
+        result = runCell(cell, env.services, env.definition);
       } catch (e) {
         result = failureOf(cell.id, e);
       }

@@ -1,11 +1,15 @@
 /**
- * The services strategies get in this process (see StrategyServices): HiGHS
- * loaded once (async, before any planner runs), the on-disk OM1 cache, the
- * wall clock, and a collector of per-decision diagnostics.
+ * The services handed to each cell whose strategy needs them (see
+ * StrategyServices): HiGHS loaded once per process (async, before the cell
+ * runs), the on-disk OM1 cache and the wall clock. Nothing is set
+ * process-wide: the runner, pool threads and queue workers pass the
+ * services to each cell run, and diagnostics come back with its outcome.
  */
-import { provideStrategyServices, type DecisionDiagnostic, type StrategyServices } from '../strategies/index.js';
+import type { CellStrategy } from '../experiment/index.js';
+import { strategyDefinition, type DecisionDiagnostic, type StrategyDefinition, type StrategyServices } from '../strategies/index.js';
 import { loadHighs } from './highs.js';
 import { cacheDirOf, fileOm1Cache } from './om1-cache.js';
+import { moduleDefinition } from './strategy-modules.js';
 
 /** Options of {@link prepareStrategyServices}. */
 export interface ServiceOptions {
@@ -15,24 +19,31 @@ export interface ServiceOptions {
   readonly noCache?: boolean;
 }
 
-const collected: DecisionDiagnostic[] = [];
-
-/** Load HiGHS, open the cache and provide them to planners of this process; idempotent. */
+/** Load HiGHS (once per process) and open the cache. */
 export async function prepareStrategyServices(opts: ServiceOptions = {}): Promise<StrategyServices> {
   const highs = await loadHighs();
-  const services: StrategyServices = {
+  return {
     highs,
     om1Cache: opts.noCache ? undefined : fileOm1Cache(cacheDirOf(opts.cacheDir)),
     clock: () => performance.now(),
-    onDecision: (d) => { collected.push(d); },
   };
-  provideStrategyServices(services);
+}
+
+const prepared = new Map<string, Promise<StrategyServices>>();
+
+/** The services a cell of strategy `name` is handed: the prepared ones if it requires HiGHS, else none. */
+export async function servicesFor(name: string, opts: ServiceOptions = {}): Promise<StrategyServices> {
+  if (!strategyDefinition(name).requires?.includes('highs')) return {};
+  const key = JSON.stringify([opts.cacheDir ?? null, opts.noCache === true]);
+  let services = prepared.get(key);
+  if (!services) prepared.set(key, (services = prepareStrategyServices(opts)));
   return services;
 }
 
-/** Diagnostics of the decisions made in this process so far. */
-export function collectedDecisions(): readonly DecisionDiagnostic[] {
-  return collected;
+/** What a cell of `strategy` is handed in this process: its services and, for a module, its loaded definition. */
+export async function cellEnv(strategy: CellStrategy, opts: ServiceOptions = {}): Promise<{ services: StrategyServices; definition?: StrategyDefinition<any> }> {
+  if (strategy.module) return { services: {}, definition: await moduleDefinition(strategy.module) };
+  return { services: await servicesFor(strategy.name, opts) };
 }
 
 /** One line per strategy with diagnostics: OM1 proven optimal or best known with the worst gap; for OTPTO its training and prediction times. */

@@ -6,9 +6,9 @@
  * never depend on where it ran.
  */
 import { cellFigures, solverFigures, stockedByRankRecorder, type CellFigures, type SolverFigures } from '../analysis/index.js';
-import { buildWorld } from '../scenarios/index.js';
+import { buildWorld, type HistoryReader } from '../scenarios/index.js';
 import { createStreams, indexDemand, simulate, type DemandIndex, type Planner, type World } from '../sim/index.js';
-import { createPlanner, type DecisionDiagnostic } from '../strategies/index.js';
+import { createPlanner, type DecisionDiagnostic, type StrategyDefinition, type StrategyServices } from '../strategies/index.js';
 import type { CellSpec } from './cells.js';
 
 /** Decision timing of one cell (wall clock; not deterministic, kept out of results.json). */
@@ -58,9 +58,13 @@ function solverOf(planner: Planner, evaluationStart: number): SolverFigures | un
 /**
  * A cell runner that shares generated worlds (orders and their demand index)
  * between the cells of one (scenario, replication), keeping the most recently
- * used few. `clock` (ms) times decisions.
+ * used few. `clock` (ms) times decisions; `readHistory` loads the imported
+ * directory of a history scenario (cli/ reads it from the disk). Each cell is handed the services
+ * its strategy may use (HiGHS, the OM1 cache) and, for a strategy module,
+ * its loaded definition; the strategy's per-decision diagnostics come back
+ * in the outcome's `decisions`.
  */
-export function createCellRunner(clock?: () => number): (cell: CellSpec) => CellOutcome {
+export function createCellRunner(clock?: () => number, readHistory?: HistoryReader): (cell: CellSpec, services?: StrategyServices, definition?: StrategyDefinition<any>) => CellOutcome {
   const worlds = new Map<string, { world: World; demand: DemandIndex }>();
   function worldOf(cell: CellSpec): { world: World; demand: DemandIndex } {
     const key = `${cell.scenarioId}#${cell.replication}`;
@@ -68,18 +72,23 @@ export function createCellRunner(clock?: () => number): (cell: CellSpec) => Cell
     if (entry) {
       worlds.delete(key); // re-insert as most recently used
     } else {
-      const world = buildWorld(cell.scenario, cell.replication);
+      const world = buildWorld(cell.scenario, cell.replication, cell.scenario.seed, readHistory);
       entry = { world, demand: indexDemand(world) };
       if (worlds.size >= WORLD_CACHE_SIZE) worlds.delete(worlds.keys().next().value!);
     }
     worlds.set(key, entry);
     return entry;
   }
-  return (cell) => {
+  return (cell, services = {}, definition) => {
+    if (cell.strategy.module && definition?.name !== cell.strategy.name) {
+      throw new Error(`cell ${cell.key}: strategy module '${cell.strategy.name}' (${cell.strategy.module.path}) was not loaded in this process`);
+    }
     const { world, demand } = worldOf(cell);
     // Records which SKUs each evaluation-day plan stocks, by sales rank (the report's Figure-8 chart).
     const stocked = stockedByRankRecorder(cell.scenario.days.history);
-    const inner = createPlanner(cell.strategy.name, cell.strategy.params);
+    const decisions: DecisionDiagnostic[] = [];
+    const onDecision = (d: DecisionDiagnostic) => { decisions.push(d); services.onDecision?.(d); };
+    const inner = createPlanner(cell.strategy.module ? definition! : cell.strategy.name, cell.strategy.params, { ...services, onDecision });
     const planner = stocked.wrap(inner);
     const streams = createStreams(cell.scenario.seed, cell.replication);
     const run = simulate(world, planner, { streams, demand, clock });
@@ -94,6 +103,7 @@ export function createCellRunner(clock?: () => number): (cell: CellSpec) => Cell
       id: cell.id,
       figures: cellFigures(run, cell.scenario.days.history, cell.scenario.days.evaluation, stocked.figures(), solverOf(inner, cell.scenario.days.history)),
       timing: { decisions: ms.length, totalMs, maxMs },
+      ...(decisions.length > 0 ? { decisions } : {}),
     };
   };
 }

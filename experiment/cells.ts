@@ -9,12 +9,29 @@ import { createHash } from 'node:crypto';
 import type { Scenario } from '../scenarios/index.js';
 import { ExperimentSpecError } from './errors.js';
 
+/** A strategy module (a user's file): where it is and the hash of its content, which is part of its cells' identity. */
+export interface StrategyModuleRef {
+  /** Absolute path where the planning machine found it. */
+  readonly path: string;
+  /** SHA-256 of its content (32 hex digits). */
+  readonly hash: string;
+}
+
 /** A strategy with resolved parameters under the label results use for it. */
 export interface StrategyVariant {
   /** Unique within an experiment; the strategy name unless it has a parameter grid. */
   readonly label: string;
   readonly name: string;
   readonly params: Record<string, unknown>;
+  /** Set for a strategy loaded from a module rather than built in. */
+  readonly module?: StrategyModuleRef;
+}
+
+/** What a cell runs: a strategy (built in, or from a module) with its parameters. */
+export interface CellStrategy {
+  readonly name: string;
+  readonly params: Record<string, unknown>;
+  readonly module?: StrategyModuleRef;
 }
 
 /** One unit of work; plain JSON. */
@@ -27,7 +44,7 @@ export interface CellSpec {
   readonly scenarioId: string;
   readonly scenario: Scenario;
   readonly label: string;
-  readonly strategy: { readonly name: string; readonly params: Record<string, unknown> };
+  readonly strategy: CellStrategy;
   readonly replication: number;
 }
 
@@ -84,9 +101,11 @@ export function buildPlan(spec: {
     const scenarioId = contentHash(scenario);
     for (const replication of seeds) {
       for (const v of variants) {
-        const strategy = { name: v.name, params: v.params };
+        const strategy: CellStrategy = v.module ? { name: v.name, params: v.params, module: v.module } : { name: v.name, params: v.params };
+        // A module is identified by its content, not where it lies.
+        const identity = v.module ? { name: v.name, params: v.params, module: v.module.hash } : strategy;
         cells.push({
-          id: contentHash({ freshsim: spec.freshsim, scenarioId, strategy, replication }),
+          id: contentHash({ freshsim: spec.freshsim, scenarioId, strategy: identity, replication }),
           key: `${scenario.name}/${v.label}/rep ${replication}`,
           scenarioId,
           scenario,

@@ -7,12 +7,12 @@
  */
 export {
   buildPlan, canonicalJson, contentHash, shardCells,
-  type CellSpec, type ExperimentPlan, type Shard, type StrategyVariant,
+  type CellSpec, type CellStrategy, type ExperimentPlan, type Shard, type StrategyModuleRef, type StrategyVariant,
 } from './cells.js';
 export {
   createCellRunner, failureOf, isCellFailure,
   type CellFailure, type CellOutcome, type CellTiming,
 } from './cell-run.js';
 export { ExperimentSpecError } from './errors.js';
-export { planOfRun, runExperiment, type RunSpec, type StrategySpec } from './run.js';
+export { planOfRun, runExperiment, variantOf, type RunSpec, type StrategySpec } from './run.js';
 export { missingCells, summarisePlan, type CellResult, type Timing } from './summarise.js';

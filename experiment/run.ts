@@ -4,16 +4,19 @@
  * plan on a pool, a queue or inline, with a result store.
  */
 import type { Results } from '../analysis/index.js';
-import type { Scenario } from '../scenarios/index.js';
-import { resolvedParams } from '../strategies/index.js';
+import type { HistoryReader, Scenario } from '../scenarios/index.js';
+import { resolvedParams, type StrategyDefinition, type StrategyServices } from '../strategies/index.js';
 import { createCellRunner } from './cell-run.js';
-import { buildPlan, type ExperimentPlan } from './cells.js';
+import { buildPlan, type ExperimentPlan, type StrategyModuleRef, type StrategyVariant } from './cells.js';
 import { summarisePlan, type CellResult, type Timing } from './summarise.js';
 
-/** A strategy with its parameters. */
+/** A strategy with its parameters: a built-in by name, or a loaded module (its reference and definition). */
 export interface StrategySpec {
   readonly name: string;
   readonly params?: Record<string, unknown>;
+  /** Label in results (default: the name); two variants of one strategy need distinct labels. */
+  readonly label?: string;
+  readonly module?: { readonly ref: StrategyModuleRef; readonly definition: StrategyDefinition<any> };
 }
 
 /** One scenario, strategies by name, replications 1..N: what `run` asks for. */
@@ -27,6 +30,16 @@ export interface RunSpec {
   readonly version: string;
   /** Wall clock in ms, for decision timing only. */
   readonly clock?: () => number;
+  /** Services handed to every cell (HiGHS for strategies that solve OM1). */
+  readonly services?: StrategyServices;
+  /** Loads the imported directory of a history scenario (cli/'s reads the disk). */
+  readonly readHistory?: HistoryReader;
+}
+
+/** The variant of a strategy spec (parameters validated, defaults filled in). */
+export function variantOf(s: StrategySpec): StrategyVariant {
+  const params = resolvedParams(s.module?.definition ?? s.name, s.params);
+  return s.module ? { label: s.label ?? s.name, name: s.name, params, module: s.module.ref } : { label: s.label ?? s.name, name: s.name, params };
 }
 
 /** The plan of a {@link RunSpec} (parameters validated and resolved before any work). */
@@ -35,7 +48,7 @@ export function planOfRun(spec: RunSpec): ExperimentPlan {
     name: spec.scenario.name,
     freshsim: spec.version,
     scenarios: [spec.scenario],
-    variants: spec.strategies.map((s) => ({ label: s.name, name: s.name, params: resolvedParams(s.name, s.params) })),
+    variants: spec.strategies.map(variantOf),
     seeds: spec.seeds,
     baseline: spec.baseline,
   });
@@ -45,12 +58,12 @@ export function planOfRun(spec: RunSpec): ExperimentPlan {
 export function runExperiment(spec: RunSpec): { results: Results; timing: Timing } {
   if (spec.seeds.length === 0) throw new RangeError('no seeds to run');
   const plan = planOfRun(spec);
-  const runCell = createCellRunner(spec.clock);
+  const runCell = createCellRunner(spec.clock, spec.readHistory);
   const records = new Map<string, CellResult>();
   for (const cell of plan.cells) {
-    const o = runCell(cell);
+    const o = runCell(cell, spec.services, spec.strategies.find((s) => s.module?.ref.hash === cell.strategy.module?.hash)?.module?.definition);
     records.set(cell.id, { figures: o.figures, timing: o.timing });
   }
-  const [{ results, timing }] = summarisePlan(plan, records);
+  const [{ results, timing }] = summarisePlan(plan, records, spec.readHistory);
   return { results, timing };
 }

@@ -4,7 +4,7 @@
  * and where a cell ran never change a number.
  */
 import { summariseFigures, type CellFigures, type Results } from '../analysis/index.js';
-import { scenarioDateOf } from '../scenarios/index.js';
+import { scenarioDateOf, type HistoryReader } from '../scenarios/index.js';
 import type { CellTiming } from './cell-run.js';
 import type { ExperimentPlan } from './cells.js';
 
@@ -24,8 +24,12 @@ export function missingCells(plan: ExperimentPlan, records: ReadonlyMap<string, 
   return plan.cells.filter((c) => !records.has(c.id));
 }
 
-/** Summaries of every scenario of a complete plan, from the records alone (in plan order: completion order never matters). */
-export function summarisePlan(plan: ExperimentPlan, records: ReadonlyMap<string, CellResult>): { scenario: string; results: Results; timing: Timing }[] {
+/**
+ * Summaries of every scenario of a complete plan, from the records alone (in
+ * plan order: completion order never matters). `readHistory` gives the dates
+ * of history scenarios.
+ */
+export function summarisePlan(plan: ExperimentPlan, records: ReadonlyMap<string, CellResult>, readHistory?: HistoryReader): { scenario: string; results: Results; timing: Timing }[] {
   const missing = missingCells(plan, records);
   if (missing.length > 0) throw new Error(`cannot summarise: ${missing.length} cells have no record (first: ${missing[0].key})`);
   const idOf = new Map(plan.cells.map((c) => [`${c.scenario.name}\n${c.label}\n${c.replication}`, c.id]));
@@ -39,7 +43,7 @@ export function summarisePlan(plan: ExperimentPlan, records: ReadonlyMap<string,
         scenario: scenario.name,
         scenarioSeed: scenario.seed,
         seeds: plan.seeds,
-        days: Array.from({ length: scenario.days.evaluation }, (_, k) => scenarioDateOf(scenario, first + k)),
+        days: Array.from({ length: scenario.days.evaluation }, (_, k) => scenarioDateOf(scenario, first + k, readHistory)),
         evaluationStart: first,
         constraints: scenario.constraints,
       },

@@ -11,13 +11,17 @@ import { drawPromotions, generateSiteOrders } from './demand.js';
 import { mergeAndRoute } from './routing.js';
 import { scenarioShocks, siteDemandModifiers } from './shocks.js';
 import type { Scenario } from './schema.js';
-import { loadHistory } from './history-source.js';
+import { historyReaderFor, type HistoryReader } from './history-source.js';
 import { buildHistoryWorld } from './history-world.js';
 
-/** Build the world of `scenario` for one replication (seed = scenario.seed unless given). */
-export function buildWorld(scenario: Scenario, replication: number, seed = scenario.seed): World {
+/**
+ * Build the world of `scenario` for one replication (seed = scenario.seed
+ * unless given). A history scenario needs `readHistory` (cli/ reads its
+ * imported directory from the disk).
+ */
+export function buildWorld(scenario: Scenario, replication: number, seed = scenario.seed, readHistory?: HistoryReader): World {
   // A history scenario replays imported orders (the same in every replication).
-  if (scenario.history) return buildHistoryWorld(scenario, loadHistory(scenario.history.dir, scenario.name));
+  if (scenario.history) return buildHistoryWorld(scenario, historyReaderFor(readHistory, scenario.name)(scenario.history.dir, scenario.name));
   const catalogue = buildCatalogue(scenario, createStreams(seed, 0).stream('catalogue'));
   const streams = createStreams(seed, replication);
   const days = scenario.days.history + scenario.days.evaluation;

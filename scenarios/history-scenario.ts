@@ -7,7 +7,7 @@
  */
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { builtinScenarios } from './builtin/index.js';
-import { loadHistory, type LoadedHistory } from './history-source.js';
+import { historyReaderFor, type HistoryReader, type LoadedHistory } from './history-source.js';
 import { selectDays, uncategorised } from './history-world.js';
 import { ScenarioError, validateScenario } from './parse.js';
 import type { Scenario, ScenarioInput } from './schema.js';
@@ -111,9 +111,10 @@ function networkFor(raw: Raw, loaded: LoadedHistory, template: Raw, stated: stri
 /**
  * The scenario input of `raw` (a parsed scenario file with a `history`
  * block) completed from its imported directory. `file` is the scenario's
- * file (relative `history.dir` is resolved against its folder).
+ * file (relative `history.dir` is resolved against its folder); `readHistory`
+ * loads the directory (cli/ reads it from the disk).
  */
-export function completeHistoryScenario(raw: Raw, file: string): { input: ScenarioInput; stated: string[] } {
+export function completeHistoryScenario(raw: Raw, file: string, readHistory?: HistoryReader): { input: ScenarioInput; stated: string[] } {
   const h = raw.history;
   if (!isObj(h) || typeof h.dir !== 'string' || h.dir === '') {
     throw new ScenarioError(file, ['history.dir: expected the path of a directory written by \'freshsim import --out DIR\'']);
@@ -123,7 +124,7 @@ export function completeHistoryScenario(raw: Raw, file: string): { input: Scenar
     throw new ScenarioError(file, unsupported.map((k) => `${k}: not available with history (replayed orders cannot be reshaped); remove it or the history block`));
   }
   const dir = isAbsolute(h.dir) ? h.dir : resolve(dirname(file), h.dir);
-  const loaded = loadHistory(dir, file);
+  const loaded = historyReaderFor(readHistory, file)(dir, file);
   const template = builtinScenarios.tiny as Raw;
   const stated: string[] = [];
   const dates = loaded.days.map((d) => d.date);
@@ -169,7 +170,7 @@ export function completeHistoryScenario(raw: Raw, file: string): { input: Scenar
 }
 
 /** The validated scenario that replays the imported directory `dir` with every default (and the defaults stated). */
-export function historyDirScenario(dir: string): { scenario: Scenario; stated: string[] } {
-  const { input, stated } = completeHistoryScenario({ history: { dir: resolve(dir) } }, dir);
+export function historyDirScenario(dir: string, readHistory?: HistoryReader): { scenario: Scenario; stated: string[] } {
+  const { input, stated } = completeHistoryScenario({ history: { dir: resolve(dir) } }, dir, readHistory);
   return { scenario: validateScenario(input, dir), stated };
 }

@@ -1,11 +1,11 @@
 /**
- * Reading an imported directory (written by `freshsim import --out DIR`):
+ * An imported directory (written by `freshsim import --out DIR`) in memory:
  * manifest.json, catalogue.json, profile.json and one day file per day with
- * orders. Read synchronously and cached per directory while its manifest is
- * unchanged, so every replication and worker sees the same data.
+ * orders. Parsing is handed the files' contents: scenarios/ never reads the
+ * disk. cli/ implements the {@link HistoryReader} on the disk (and caches
+ * per directory, so every replication and worker sees the same data).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ImportedSku, ImportedOrder, Manifest, Profile } from './import/index.js';
 import { parseDayFile } from './import/index.js';
 import { ScenarioError } from './parse.js';
@@ -20,70 +20,71 @@ export interface LoadedHistory {
   readonly days: readonly { readonly date: string; readonly orders: readonly ImportedOrder[] }[];
 }
 
-/** Is `path` a directory written by `freshsim import`? */
-export function isHistoryDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory() && existsSync(join(path, 'manifest.json'));
-  } catch {
-    return false;
-  }
+/** Loads the imported directory `dir` (`where` names the scenario for errors); cli/ implements it on the disk. */
+export type HistoryReader = (dir: string, where: string) => LoadedHistory;
+
+/** The text of file `name` of an imported directory; throws if it cannot be read. */
+export type HistoryFileText = (name: string) => string;
+
+/** `reader`, or a {@link ScenarioError} saying a history scenario needs one. */
+export function historyReaderFor(reader: HistoryReader | undefined, where: string): HistoryReader {
+  if (!reader) throw new ScenarioError(where, ['history: this scenario replays an imported directory, but no history reader was handed in (the CLI passes one; a library caller passes readHistory)']);
+  return reader;
 }
 
-const cache = new Map<string, { manifestText: string; history: LoadedHistory }>();
-
-function readJson(dir: string, name: string, where: string): unknown {
+function json(dir: string, name: string, text: HistoryFileText, where: string): unknown {
   const file = join(dir, name);
-  let text: string;
+  let t: string;
   try {
-    text = readFileSync(file, 'utf8');
+    t = text(name);
   } catch (e) {
     throw new ScenarioError(where, [`history.dir: cannot read ${file}: ${(e as Error).message}; expected a directory written by 'freshsim import --out DIR'`]);
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(t);
   } catch (e) {
     throw new ScenarioError(where, [`history.dir: ${file} is not valid JSON (${(e as Error).message})`]);
   }
 }
 
-function readDay(file: string, where: string): ImportedOrder[] {
-  let text: string;
+function day(dir: string, name: string, text: HistoryFileText, where: string): ImportedOrder[] {
+  const file = join(dir, name);
+  let t: string;
   try {
-    text = readFileSync(file, 'utf8');
+    t = text(name);
   } catch (e) {
     throw new ScenarioError(where, [`history.dir: cannot read day file ${file}: ${(e as Error).message}`]);
   }
   try {
-    return parseDayFile(text, file);
+    return parseDayFile(t, file);
   } catch (e) {
     throw new ScenarioError(where, [`history.dir: ${(e as Error).message}`]);
   }
 }
 
-/** Load the imported directory `dir` (`where` names the scenario for errors). */
-export function loadHistory(dir: string, where = dir): LoadedHistory {
-  const abs = resolve(dir);
-  const manifestText = JSON.stringify(readJson(abs, 'manifest.json', where));
-  const hit = cache.get(abs);
-  if (hit && hit.manifestText === manifestText) return hit.history;
-  const manifest = JSON.parse(manifestText) as Manifest;
-  if (manifest.format !== 'freshsim-history' || manifest.version !== 1 || !Array.isArray(manifest.days)) {
-    throw new ScenarioError(where, [`history.dir: ${join(abs, 'manifest.json')} is not a freshsim-history version 1 manifest; re-run 'freshsim import'`]);
+/** The manifest of the imported directory `dir`, checked (its text is the cache key cli/ uses). */
+export function parseManifest(dir: string, text: HistoryFileText, where: string): Manifest {
+  const manifest = json(dir, 'manifest.json', text, where) as Manifest;
+  if (manifest?.format !== 'freshsim-history' || manifest.version !== 1 || !Array.isArray(manifest.days)) {
+    throw new ScenarioError(where, [`history.dir: ${join(dir, 'manifest.json')} is not a freshsim-history version 1 manifest; re-run 'freshsim import'`]);
   }
-  const catalogue = readJson(abs, 'catalogue.json', where) as ImportedSku[];
-  const profile = readJson(abs, 'profile.json', where) as Profile;
+  return manifest;
+}
+
+/** The imported directory `dir` from its files' text (day files are read when first asked for). */
+export function parseHistory(dir: string, manifest: Manifest, text: HistoryFileText, where: string): LoadedHistory {
+  const catalogue = json(dir, 'catalogue.json', text, where) as ImportedSku[];
+  const profile = json(dir, 'profile.json', text, where) as Profile;
   // Day files are read when first asked for, so that a long log costs memory only for the days used.
   const days = manifest.days.map((d) => {
     let orders: ImportedOrder[] | undefined;
     return {
       date: d.date,
       get orders(): ImportedOrder[] {
-        orders ??= readDay(join(abs, d.file), where);
+        orders ??= day(dir, d.file, text, where);
         return orders;
       },
     };
   });
-  const history: LoadedHistory = { dir: abs, manifest, catalogue, profile, days };
-  cache.set(abs, { manifestText, history });
-  return history;
+  return { dir, manifest, catalogue, profile, days };
 }

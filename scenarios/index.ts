@@ -9,7 +9,9 @@ export { buildCatalogue, buildSites, buildSuppliers, type Catalogue } from './ca
 export { drawPromotions, generateSiteOrders, type PromotionDraw } from './demand.js';
 export { buildWorld } from './build-world.js';
 export * from './import/index.js';
-export { isHistoryDir, loadHistory, type LoadedHistory } from './history-source.js';
+export {
+  historyReaderFor, parseHistory, parseManifest, type HistoryFileText, type HistoryReader, type LoadedHistory,
+} from './history-source.js';
 export { buildHistoryWorld, replayTimeOfDay, selectDays, uncategorised, type DaySelection } from './history-world.js';
 export { completeHistoryScenario, historyDirScenario } from './history-scenario.js';
 export { scenarioDateOf } from './scenario-dates.js';

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { expandNetworkLayout } from './layout.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { completeHistoryScenario } from './history-scenario.js';
+import type { HistoryReader } from './history-source.js';
 
 /** A scenario that could not be read or failed validation. */
 export class ScenarioError extends Error {
@@ -39,8 +40,8 @@ export function validateScenario(data: unknown, file: string): Scenario {
   return r.data;
 }
 
-/** Parse YAML or JSON text (JSON is YAML) as a scenario from `file`. */
-export function parseScenario(text: string, file: string): Scenario {
+/** Parse YAML or JSON text (JSON is YAML) as a scenario from `file`; a history scenario needs `readHistory` (its imported directory). */
+export function parseScenario(text: string, file: string, readHistory?: HistoryReader): Scenario {
   let data: unknown;
   try {
     data = parseYaml(text, { prettyErrors: true });
@@ -51,6 +52,6 @@ export function parseScenario(text: string, file: string): Scenario {
     throw new ScenarioError(file, ['(top level): expected a mapping of scenario fields']);
   }
   // A history scenario is completed from its imported directory before validation.
-  if ('history' in data) return validateScenario(completeHistoryScenario(data as Record<string, unknown>, file).input, file);
+  if ('history' in data) return validateScenario(completeHistoryScenario(data as Record<string, unknown>, file, readHistory).input, file);
   return validateScenario(data, file);
 }

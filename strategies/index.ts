@@ -4,7 +4,10 @@
  */
 export { categoryIndex, type StrategyDefinition } from './contract.js';
 export {
-  createPlanner, providedStrategyServices, provideStrategyServices, resolvedParams, strategies, strategyDefinition, StrategyError,
+  defineStrategy, isDefinedStrategy, STRATEGY_BRAND, type DefinedStrategy, type ParamSchema, type ParamValue, type StrategySpecOf,
+} from './define.js';
+export {
+  createPlanner, resolvedParams, strategies, strategyDefinition, StrategyError,
 } from './registry.js';
 export type { DecisionDiagnostic, StrategyServices } from './contract.js';
 export { opt, solveOm1Cached, type OptPlanner } from './opt.js';

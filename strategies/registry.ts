@@ -36,39 +36,31 @@ export function strategyDefinition(name: string): StrategyDefinition<any> {
   return def;
 }
 
-let processServices: StrategyServices = {};
-
-/** Set the services planners get by default in this process (cli/ does, once, before running). */
-export function provideStrategyServices(services: StrategyServices): void {
-  processServices = services;
-}
-
-/** The services planners get by default in this process. */
-export function providedStrategyServices(): StrategyServices {
-  return processServices;
-}
-
-/** Validate `params` against the strategy's schema and create a planner with `services` (default: the process's). */
-export function createPlanner(name: string, params: Record<string, unknown> = {}, services: StrategyServices = processServices): Planner {
-  const def = strategyDefinition(name);
-  const data = parseParams(name, params);
+/**
+ * Validate `params` against the strategy's schema and create a planner with
+ * `services` (passed per run: there are no process-wide ones). `strategy` is
+ * a built-in's name or a definition (a strategy module's).
+ */
+export function createPlanner(strategy: string | StrategyDefinition<any>, params: Record<string, unknown> = {}, services: StrategyServices = {}): Planner {
+  const def = typeof strategy === 'string' ? strategyDefinition(strategy) : strategy;
+  const data = parseParams(def, params);
   if (def.requires?.includes('highs') && !services.highs) {
-    throw new Error(`strategy '${name}' needs the HiGHS solver, but none was loaded in this process (the CLI loads it for run, sweep and om1)`);
+    throw new Error(`strategy '${def.name}' needs the HiGHS solver, but none was passed in its services (the CLI loads it for the cells that need it)`);
   }
   return def.create(data, services);
 }
 
-/** The parameters a strategy will actually use (defaults filled in). */
-export function resolvedParams(name: string, params: Record<string, unknown> = {}): Record<string, unknown> {
-  return parseParams(name, params) as Record<string, unknown>;
+/** The parameters a strategy (built-in name or definition) will actually use (defaults filled in). */
+export function resolvedParams(strategy: string | StrategyDefinition<any>, params: Record<string, unknown> = {}): Record<string, unknown> {
+  return parseParams(typeof strategy === 'string' ? strategyDefinition(strategy) : strategy, params) as Record<string, unknown>;
 }
 
 /** `params` checked against the strategy's schema, defaults filled in; the error names each bad field and what it expected. */
-function parseParams(name: string, params: Record<string, unknown>): unknown {
-  const r = strategyDefinition(name).params.safeParse(params);
+function parseParams(def: StrategyDefinition<any>, params: Record<string, unknown>): unknown {
+  const r = def.params.safeParse(params);
   if (!r.success) {
     const problems = r.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ');
-    throw new StrategyError(`invalid parameters for strategy '${name}': ${problems}`);
+    throw new StrategyError(`invalid parameters for strategy '${def.name}': ${problems}`);
   }
   return r.data;
 }

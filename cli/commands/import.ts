@@ -8,11 +8,12 @@
 import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, appendFileSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
-  CsvError, createImporter, dateFormats, formatDayFile, formatProfile, formatReport, historyDirScenario, isHistoryDir, parseSpoolLine, ScenarioError, spoolLine,
+  CsvError, createImporter, dateFormats, formatDayFile, formatProfile, formatReport, historyDirScenario, parseSpoolLine, ScenarioError, spoolLine,
   type DateFormat, type ImportResult,
 } from '../../scenarios/index.js';
 import { UsageError } from '../errors.js';
 import { writeFileDurable } from '../files.js';
+import { isHistoryDir, readHistoryDir } from '../history-files.js';
 
 /** Parsed flags of `import`. */
 export interface ImportArgs {
@@ -123,7 +124,7 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
     for (const l of formatProfile(result.profile)) io.stdout(`${l}\n`);
     io.stdout(`Imported into ${args.out}\n`);
     try {
-      const { stated } = historyDirScenario(out);
+      const { stated } = historyDirScenario(out, readHistoryDir);
       io.stdout(`Replay with: freshsim run --scenario ${args.out} --strategies pto-greedy — defaults taken from the data:\n`);
       for (const l of stated) io.stdout(`  ${l}\n`);
     } catch (e) {

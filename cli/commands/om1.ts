@@ -8,6 +8,7 @@ import { worldDateOf, type World } from '../../sim/index.js';
 import { defaultOm1Options, resultToJson, solveOm1Cached, type StrategyServices } from '../../strategies/index.js';
 import { UsageError } from '../errors.js';
 import { loadScenario } from '../files.js';
+import { readHistoryDir } from '../history-files.js';
 
 /** Parsed flags of `om1`. */
 export interface Om1Args {
@@ -28,7 +29,7 @@ export function om1Command(args: Om1Args, services: StrategyServices, io: { stdo
   if (args.timeLimit !== undefined && !(args.timeLimit > 0)) throw new UsageError(`--time-limit ${args.timeLimit}: expected seconds > 0`);
   if (args.gap !== undefined && !(args.gap >= 0 && args.gap <= 1)) throw new UsageError(`--gap ${args.gap}: expected a relative gap in [0, 1]`);
   const scenario = loadScenario(args.scenario);
-  const world = buildWorld(scenario, args.seed);
+  const world = buildWorld(scenario, args.seed, scenario.seed, readHistoryDir);
   const fronts = world.sites.filter((s) => s.level === 'front');
   const site = args.site === undefined ? fronts[0] : fronts.find((s) => s.name === args.site);
   if (!site) throw new UsageError(`--site '${args.site}': expected a front site of '${scenario.name}': ${fronts.map((s) => s.name).join(', ')}`);

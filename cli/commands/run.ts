@@ -11,6 +11,7 @@ import { UsageError } from '../errors.js';
 import { freshsimVersion, loadScenario } from '../files.js';
 import { writeHtmlReport } from '../results-files.js';
 import { planOfRun } from '../../experiment/index.js';
+import { strategySpecs } from '../strategy-args.js';
 import { aggregateTable, perDayTable } from '../tables.js';
 import { executeAndSummarise, type Io, type RunContext, type RunnerFlags } from './outcome.js';
 
@@ -33,15 +34,6 @@ function defaultOut(scenario: string): string {
   return join('runs', scenario.replace(/[^A-Za-z0-9._-]/g, '_'), stamp);
 }
 
-/** Parse `a,b,c` into strategy names (non-empty, no duplicates). */
-export function parseStrategyList(list: string): string[] {
-  const names = list.split(',').map((s) => s.trim());
-  if (names.some((n) => n === '')) throw new UsageError(`--strategies '${list}': expected comma-separated strategy names, e.g. pto-greedy,newsvendor`);
-  const dup = names.find((n, i) => names.indexOf(n) !== i);
-  if (dup) throw new UsageError(`--strategies lists '${dup}' twice; expected each strategy once`);
-  return names;
-}
-
 /** Check a count flag: a whole number ≥ `min`. */
 export function checkCount(flag: string, value: number | undefined, min: number): void {
   if (value !== undefined && !(Number.isInteger(value) && value >= min)) {
@@ -57,7 +49,8 @@ export async function runCommand(args: RunArgs, io: Io, ctx: RunContext = {}): P
   checkCount('workers', args.workers, 0);
   checkCount('retries', args.retries, 0);
   const scenario = loadScenario(args.scenario);
-  const names = parseStrategyList(args.strategies);
+  const strategies = await strategySpecs(args.strategies);
+  const names = strategies.map((s) => s.label ?? s.name);
   if (args.baseline !== undefined && !names.includes(args.baseline)) {
     throw new UsageError(`--baseline '${args.baseline}' is not among --strategies (${names.join(', ')})`);
   }
@@ -66,8 +59,8 @@ export async function runCommand(args: RunArgs, io: Io, ctx: RunContext = {}): P
     throw new UsageError(`output directory '${out}' already holds results.json; choose another --out or pass --overwrite`);
   }
   const seeds = Array.from({ length: args.seeds }, (_, k) => k + 1);
-  const plan = planOfRun({ scenario, strategies: names.map((name) => ({ name })), seeds, baseline: args.baseline, version: freshsimVersion() });
-  const done = await executeAndSummarise(plan, out, args, `freshsim run --scenario ${args.scenario} --strategies ${names.join(',')} --seeds ${args.seeds} --out ${out}`, io, ctx);
+  const plan = planOfRun({ scenario, strategies, seeds, baseline: args.baseline, version: freshsimVersion() });
+  const done = await executeAndSummarise(plan, out, args, `freshsim run --scenario ${args.scenario} --strategies '${args.strategies}' --seeds ${args.seeds} --out ${out}`, io, ctx);
   if (typeof done === 'number') return done;
   const { results, timing } = done;
   const json = readFileSync(join(out, 'results.json'), 'utf8');

@@ -20,7 +20,8 @@ import { planOfRun } from '../../experiment/index.js';
 import { resultsJson } from '../run-dir.js';
 import { formatTable } from '../tables.js';
 import { executeAndSummarise, type Io, type RunContext, type RunnerFlags } from './outcome.js';
-import { checkCount, parseStrategyList } from './run.js';
+import { checkCount } from './run.js';
+import { strategySpecs } from '../strategy-args.js';
 
 /** Parsed flags of `stress`. */
 export interface StressArgs extends RunnerFlags {
@@ -69,7 +70,8 @@ export async function stressCommand(args: StressArgs, io: Io, ctx: RunContext = 
   checkCount('workers', args.workers, 0);
   checkCount('retries', args.retries, 0);
   const scenario = loadScenario(args.scenario);
-  const names = parseStrategyList(args.strategies);
+  const strategies = await strategySpecs(args.strategies);
+  const names = strategies.map((s) => s.label ?? s.name);
   const out = args.out ?? join('runs', scenario.name.replace(/[^A-Za-z0-9._-]/g, '_'), 'stress');
   for (const f of ['stress.json', 'results.json']) {
     if (existsSync(join(out, f)) && !args.overwrite) {
@@ -77,8 +79,8 @@ export async function stressCommand(args: StressArgs, io: Io, ctx: RunContext = 
     }
   }
   const seeds = Array.from({ length: args.seeds }, (_, k) => k + 1);
-  const plan = planOfRun({ scenario, strategies: names.map((name) => ({ name })), seeds, version: freshsimVersion() });
-  const done = await executeAndSummarise(plan, out, args, `freshsim stress --scenario ${args.scenario} --strategies ${names.join(',')} --seeds ${args.seeds} --out ${out}`, io, ctx);
+  const plan = planOfRun({ scenario, strategies, seeds, version: freshsimVersion() });
+  const done = await executeAndSummarise(plan, out, args, `freshsim stress --scenario ${args.scenario} --strategies '${args.strategies}' --seeds ${args.seeds} --out ${out}`, io, ctx);
   if (typeof done === 'number') return done;
   const { results, records } = done;
 

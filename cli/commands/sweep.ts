@@ -32,7 +32,7 @@ export async function sweepCommand(args: SweepArgs, io: Io, ctx: RunContext = {}
   checkCount('workers', args.workers, 0);
   checkCount('retries', args.retries, 0);
   const shard = args.shard !== undefined ? parseShard(args.shard) : undefined;
-  const { plan, file } = loadExperiment(args.file, freshsimVersion());
+  const { plan, file } = await loadExperiment(args.file, freshsimVersion());
   const base = args.out ?? file.out ?? join('runs', plan.name);
   const out = shard ? join(base, `shard-${shard.index}-of-${shard.count}`) : base;
   const started = performance.now();

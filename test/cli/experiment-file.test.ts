@@ -23,8 +23,8 @@ function load(text: string) {
 }
 
 describe('experiment files', () => {
-  it('expands grids, seeds and scenarios into cells in a fixed order', () => {
-    const { plan, file } = load(`
+  it('expands grids, seeds and scenarios into cells in a fixed order', async () => {
+    const { plan, file } = await load(`
 name: grid
 scenarios: [tiny, mine.yaml]
 strategies:
@@ -46,7 +46,7 @@ retries: 2
     ]);
     expect(new Set(plan.cells.map((c) => c.id)).size).toBe(plan.cells.length);
     // Cell ids are content hashes: the same cell in another experiment has the same id.
-    const again = load('name: other\nscenarios: [tiny]\nstrategies: [pto-greedy]\nseeds: [3]\nevaluationDays: 2\n').load();
+    const again = await load('name: other\nscenarios: [tiny]\nstrategies: [pto-greedy]\nseeds: [3]\nevaluationDays: 2\n').load();
     expect(again.plan.cells[0].id).toBe(plan.cells[0].id);
   });
 
@@ -61,9 +61,9 @@ retries: 2
     ['name: x\nscenarios: [tiny]\nstrategies: [pto-greedy]\nseeds: 1\nevaluationDays: 0\n', 'evaluationDays: Too small'],
     ['[1, 2]', '(top level): expected a mapping of experiment fields'],
     ['name: x\n  bad: [', 'not valid YAML or JSON'],
-  ])('rejects %j naming the file and field', (text, message) => {
+  ])('rejects %j naming the file and field', async (text, message) => {
     const { file, load: go } = load(text);
-    expect(go).toThrow(file);
-    expect(go).toThrow(message);
+    await expect(go()).rejects.toThrow(file);
+    await expect(go()).rejects.toThrow(message);
   });
 });

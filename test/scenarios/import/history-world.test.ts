@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readHistoryDir } from '../../../cli/history-files.js';
 import { importCommand } from '../../../cli/commands/import.js';
 import {
   buildWorld, builtinScenarios, completeHistoryScenario, historyDirScenario, ScenarioError, validateScenario,
@@ -45,8 +46,8 @@ beforeAll(() => {
 describe('history worlds', () => {
   it('skips days without orders and gives strategies the real dates and weekdays', async () => {
     const dir = await imported('gappy', gappyLog());
-    const { scenario } = historyDirScenario(dir);
-    const world = buildWorld(scenario, 1);
+    const { scenario } = historyDirScenario(dir, readHistoryDir);
+    const world = buildWorld(scenario, 1, undefined, readHistoryDir);
     expect(world.dates).toEqual(dates);
     expect(world.ordersByDay.map((d) => d.length)).toEqual(dates.map(() => 2));
     // Orders in arrival order: 12:00 before 18:00, mapped into the simulator's [0, 0.93) day.
@@ -69,7 +70,7 @@ describe('history worlds', () => {
 
   it('fills prices, shelf lives, K/C/L and the network from the data and states each default', async () => {
     const dir = await imported('defaults', gappyLog());
-    const { scenario, stated } = historyDirScenario(dir);
+    const { scenario, stated } = historyDirScenario(dir, readHistoryDir);
     // 8 days with orders: min(7, floor(8/5)) = 1 evaluation day, 7 training days, warm-up 6.
     expect(scenario.days).toEqual({ history: 7, evaluation: 1, warmup: 6 });
     expect(scenario.history).toMatchObject({ trainingFrom: '2011-03-07', evaluationFrom: '2011-03-17', evaluationTo: '2011-03-17' });
@@ -87,7 +88,7 @@ describe('history worlds', () => {
     const fruitSupplier = builtinScenarios.tiny.suppliers.find((x) => x.categories.includes('fruit'))!;
     expect(stated).toContain(`supplier '${fruitSupplier.name}' for fruit: lead time ${fruitSupplier.leadTimeDays} d, on time ${fruitSupplier.onTimeProbability}, fill rate ${fruitSupplier.fillRate}, defect rate ${fruitSupplier.defectRate} (from the built-in 'tiny')`);
     expect(scenario.description).toContain('K = 2');
-    const world = buildWorld(scenario, 1);
+    const world = buildWorld(scenario, 1, undefined, readHistoryDir);
     const apple = world.skus.find((s) => s.code === 'APPLE')!;
     // The log has no prices or shelf lives: 'tiny''s fruit defaults, geometric-mean price and midpoint shelf life.
     const fruit = tinyCat('fruit');
@@ -112,13 +113,13 @@ describe('history worlds', () => {
         skus: 3, popularity: { zipfExponent: 1 },
         categories: [{ name: 'bakery', share: 1, price: [2, 2], costRatio: 0.5, shelfLifeDays: [1, 1] }],
       },
-    }, file);
+    }, file, readHistoryDir);
     expect(stated.some((s) => s.startsWith('K ='))).toBe(false);
     const scenario = validateScenario(input, file);
     expect(scenario.history!.dir).toBe(dir);
     expect(scenario.days).toMatchObject({ history: 3, evaluation: 2 });
-    const w1 = buildWorld(scenario, 1);
-    const w2 = buildWorld(scenario, 2);
+    const w1 = buildWorld(scenario, 1, undefined, readHistoryDir);
+    const w2 = buildWorld(scenario, 2, undefined, readHistoryDir);
     expect(w1.dates).toEqual(['2011-03-08', '2011-03-10', '2011-03-11', '2011-03-14', '2011-03-15']);
     expect(w1.constraints).toEqual({ K: 3, C: 50, L: 2 });
     expect(w1.skus.find((s) => s.code === 'BREAD')).toMatchObject({ price: 2, cost: 1, shelfLifeDays: 1 });
@@ -128,12 +129,14 @@ describe('history worlds', () => {
   it('rejects dates outside the log and impossible day counts, naming the field', async () => {
     const dir = await imported('bounds', gappyLog());
     const complete = (history: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-      () => completeHistoryScenario({ history: { dir, ...history }, ...extra }, join(root, 's.yaml'));
+      () => completeHistoryScenario({ history: { dir, ...history }, ...extra }, join(root, 's.yaml'), readHistoryDir);
     expect(complete({ evaluationFrom: '2011-04-01' })).toThrow(ScenarioError);
     expect(complete({ evaluationFrom: '2011-04-01' })).toThrow(/history\.evaluationFrom: no day with orders on or after 2011-04-01; the log has days with orders from 2011-03-07 to 2011-03-17/);
     expect(complete({}, { days: { history: 9, evaluation: 1 } })).toThrow(/days\.history: 9 training days asked for, but only 7 days with orders precede the first evaluation day 2011-03-17/);
     expect(complete({}, { startDate: '2011-01-01' })).toThrow(/startDate: a history scenario starts on its first training day \(2011-03-07\)/);
-    expect(() => completeHistoryScenario({ history: { dir: join(root, 'nowhere') } }, 's.yaml')).toThrow(/cannot read .*manifest\.json/);
+    expect(() => completeHistoryScenario({ history: { dir: join(root, 'nowhere') } }, 's.yaml', readHistoryDir)).toThrow(/cannot read .*manifest\.json/);
+    // scenarios/ never reads the disk: without a reader a history scenario is a clear error.
+    expect(() => completeHistoryScenario({ history: { dir: join(root, 'nowhere') } }, 's.yaml')).toThrow(/no history reader was handed in/);
     expect(complete({}, { shocks: { timeline: [] } })).toThrow(/shocks: not available with history/);
   });
 
@@ -141,14 +144,14 @@ describe('history worlds', () => {
     const lines = ['order_id,date,sku,store'];
     dates.forEach((d, k) => lines.push(`${k}n,${d},BREAD,north`, `${k}s,${d},MILK,south`, `${k}s,${d},BREAD,south`));
     const dir = await imported('sites', lines);
-    const { scenario } = historyDirScenario(dir);
+    const { scenario } = historyDirScenario(dir, readHistoryDir);
     expect(scenario.network.fronts.map((f) => f.name)).toEqual(['north', 'south']);
-    const world = buildWorld(scenario, 1);
+    const world = buildWorld(scenario, 1, undefined, readHistoryDir);
     const name = (id: number) => world.sites[id].name;
     expect(world.ordersByDay[0].map((o) => [name(o.site), o.lines.length])).toEqual([['north', 1], ['south', 2]]);
     // Without a time, orders are spread over opening hours in file order.
     expect(world.ordersByDay[0].map((o) => o.timeOfDay)).toEqual([0.29 + 0.64 * 0.25, 0.29 + 0.64 * 0.75]);
     const wrong = { ...scenario, network: { ...scenario.network, fronts: [{ ...scenario.network.fronts[0], name: 'east' }] } };
-    expect(() => buildWorld(wrong, 1)).toThrow(/the log has orders at site 'north' \(2011-03-07\), which is no front site; expected one of east/);
+    expect(() => buildWorld(wrong, 1, undefined, readHistoryDir)).toThrow(/the log has orders at site 'north' \(2011-03-07\), which is no front site; expected one of east/);
   });
 });

@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readHistoryDir } from '../../../cli/history-files.js';
 import { importCommand } from '../../../cli/commands/import.js';
 import {
   buildWorld, builtinScenarios, completeHistoryScenario, validateScenario, worldOrdersCsv, type ScenarioInput,
@@ -60,7 +61,7 @@ let histWorld: World;
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'freshsim-roundtrip-'));
   const scenario = validateScenario(generated, 'round-trip');
-  genWorld = buildWorld(scenario, 1);
+  genWorld = buildWorld(scenario, 1, undefined, readHistoryDir);
   writeFileSync(join(dir, 'log.csv'), `${[...worldOrdersCsv(genWorld)].join('\n')}\n`);
   expect(await importCommand({ files: [join(dir, 'log.csv')], out: join(dir, 'imported') }, silent)).toBe(0);
   // The same log spooled to disk in small chunks (as a log larger than memory is) gives the same directory.
@@ -69,8 +70,8 @@ beforeAll(async () => {
     readFileSync(join(dir, 'imported', 'days', f), 'utf8') === readFileSync(join(dir, 'spooled', 'days', f), 'utf8'))
     && readFileSync(join(dir, 'imported', 'catalogue.json'), 'utf8') === readFileSync(join(dir, 'spooled', 'catalogue.json'), 'utf8');
   const { startDate: _unused, ...rest } = generated;
-  const { input } = completeHistoryScenario({ ...rest, history: { dir: join(dir, 'imported') } }, join(dir, 'scenario.yaml'));
-  histWorld = buildWorld(validateScenario(input, 'round-trip history'), 1);
+  const { input } = completeHistoryScenario({ ...rest, history: { dir: join(dir, 'imported') } }, join(dir, 'scenario.yaml'), readHistoryDir);
+  histWorld = buildWorld(validateScenario(input, 'round-trip history'), 1, undefined, readHistoryDir);
 });
 
 describe('round trip: generate → export CSV → import → replay', () => {
