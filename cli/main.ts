@@ -20,6 +20,7 @@ import { stressCommand } from './commands/stress.js';
 import { ablateCommand } from './commands/ablate.js';
 import { collectedDecisions, decisionsSummary, prepareStrategyServices } from './strategy-services.js';
 import { importCommand } from './commands/import.js';
+import { exportCommand, profileCommand } from './commands/profile.js';
 import { freshsimVersion } from './files.js';
 import { strategies } from '../strategies/index.js';
 
@@ -111,6 +112,18 @@ export async function main(argv: string[]): Promise<number> {
         }, io);
       } catch (e) { code = reportError(e, io.stderr); }
     })
+    .command('profile <sources..>', 'realism profile of an imported directory or a scenario (one or two, side by side)', (y) => y
+      .positional('sources', { type: 'string', array: true, demandOption: true, describe: 'imported directories or scenarios (built-in name or file)' })
+      .option('seed', { type: 'number', default: 1, describe: 'replication of a generated scenario' })
+      .option('K', { type: 'number', describe: 'K of the top-K order share (default: the scenario\'s K)' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the profiles as JSON' }),
+    (a) => guard(() => profileCommand({ sources: a.sources as string[], seed: a.seed, json: a.json, K: a.K }, io)))
+    .command('export <scenario>', 'write a scenario\'s generated orders as an imported directory (the format `import` writes)', (y) => y
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file' })
+      .option('out', { type: 'string', demandOption: true, describe: 'directory to write' })
+      .option('seed', { type: 'number', default: 1, describe: 'replication' })
+      .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing --out directory' }),
+    (a) => guard(() => exportCommand({ scenario: a.scenario as string, out: a.out, seed: a.seed, overwrite: a.overwrite }, io)))
     .command('om1', 'solve OM1 (the optimal plan on realised orders) for one day and site', (y) => y
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
       .option('day', { type: 'string', demandOption: true, describe: 'evaluation day 1..N, or a date YYYY-MM-DD' })
