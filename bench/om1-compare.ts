@@ -19,7 +19,7 @@ import type { Highs } from 'highs';
 import { loadHighs } from '../cli/highs.js';
 import { builtinScenario } from '../scenarios/index.js';
 import type { Order, PlanConstraints } from '../sim/index.js';
-import { bigMModel, buildOm1Instance, levelsFromStaircase, planOfLevels, solveOm1, staircaseModel } from '../strategies/index.js';
+import { bigMModel, buildOm1Instance, defaultOm1Options, levelsFromStaircase, planOfLevels, solveOm1, staircaseModel } from '../strategies/index.js';
 import { evaluationDays } from './om1-days.js';
 import { writeOm1Section } from './om1-report.js';
 
@@ -33,6 +33,8 @@ export interface Om1Row {
   readonly bound: number;
   readonly gap: number;
   readonly seconds: number;
+  /** Process CPU seconds of the solve (ours only). */
+  readonly cpuSeconds?: number;
   readonly size?: string;
 }
 
@@ -80,7 +82,8 @@ async function main(argv: string[]): Promise<void> {
   const arg = (name: string, dflt: string) => { const k = argv.indexOf(`--${name}`); return k >= 0 ? argv[k + 1] : dflt; };
   const part = arg('part', 'ours');
   const highsSeconds = Number(arg('highs-seconds', '120'));
-  const oursSeconds = Number(arg('time-limit', '10'));
+  const oursSeconds = Number(arg('time-limit', String(defaultOm1Options.timeLimitSeconds)));
+  const maxNodes = Number(arg('max-nodes', String(defaultOm1Options.mipMaxNodes)));
   mkdirSync(OUT, { recursive: true });
   if (part === 'report') {
     const ours = JSON.parse(readFileSync(join(OUT, 'om1-ours.json'), 'utf8'));
@@ -92,16 +95,19 @@ async function main(argv: string[]): Promise<void> {
   const days = evaluationDays(builtinScenario('paper-7fresh')!, 1);
   const rows: Om1Row[] = [];
   const load = loadavg()[0];
-  const save = () => writeFileSync(join(OUT, `om1-${part}.json`), `${JSON.stringify({ highsSeconds, oursSeconds, highs: highs.version.string, loadAverage: load, rows }, null, 2)}\n`);
+  const save = () => writeFileSync(join(OUT, `om1-${part}.json`), `${JSON.stringify({ highsSeconds, oursSeconds, maxNodes, highs: highs.version.string, loadAverage: load, rows }, null, 2)}\n`);
   for (const d of days) {
     if (part === 'ours') {
       const t0 = performance.now();
-      const r = solveOm1(d.orders, d.constraints, d.skuCount, { timeLimitSeconds: oursSeconds }, { highs, clock: () => performance.now() });
+      const c0 = process.cpuUsage();
+      const r = solveOm1(d.orders, d.constraints, d.skuCount, { timeLimitSeconds: oursSeconds, mipMaxNodes: maxNodes }, { highs, clock: () => performance.now() });
       const seconds = (performance.now() - t0) / 1000;
+      const c1 = process.cpuUsage(c0);
+      const cpuSeconds = (c1.user + c1.system) / 1e6;
       const recount = om1Value(d.orders, r.plan, d.constraints);
       if (recount !== r.fulfilledOrders) throw new Error(`${d.date}: plan recounts to ${recount}, result says ${r.fulfilledOrders}`);
-      rows.push({ date: d.date, orders: d.orders.length, method: 'ours', status: r.status, objective: recount, bound: r.bound, gap: r.gap, seconds,
-        size: `${r.presolve.nodes} nodes, ${r.presolve.thresholdsAfter} thresholds; plan from ${r.planSource}, bound from ${r.boundSource}` });
+      rows.push({ date: d.date, orders: d.orders.length, method: 'ours', status: r.status, objective: recount, bound: r.bound, gap: r.gap, seconds, cpuSeconds,
+        size: `${r.presolve.nodes} order nodes, ${r.presolve.thresholdsAfter} thresholds; ${r.mip ? `HiGHS ${r.mip.nodes} B&B nodes` : 'no MIP'}; plan from ${r.planSource}, bound from ${r.boundSource}` });
     } else {
       const bm = bigMModel(highs, d.orders, d.constraints, 0);
       const a = runHighs(highs, bm.data, highsSeconds);
@@ -120,7 +126,7 @@ async function main(argv: string[]): Promise<void> {
     }
     save();
     const last = rows[rows.length - 1];
-    process.stderr.write(`${d.date} ${last.method}: ${last.status} ${last.objective} / ${last.bound} (${(last.gap * 100).toFixed(2)}%) ${last.seconds.toFixed(1)} s\n`);
+    process.stderr.write(`${d.date} ${last.method}: ${last.status} ${last.objective} / ${last.bound} (${(last.gap * 100).toFixed(2)}%) ${last.seconds.toFixed(1)} s ${last.size ?? ''}\n`);
   }
 }
 
