@@ -129,14 +129,15 @@ export async function main(argv: string[]): Promise<number> {
       .option('day', { type: 'string', demandOption: true, describe: 'evaluation day 1..N, or a date YYYY-MM-DD' })
       .option('site', { type: 'string', describe: 'front site name (default: the first)' })
       .option('seed', { type: 'number', default: 1, describe: 'replication' })
-      .option('time-limit', { type: 'number', describe: 'seconds (default 10)' })
+      .option('time-limit', { type: 'number', describe: 'wall-clock safety net, seconds: past it the solve fails (default 300)' })
+      .option('max-nodes', { type: 'number', describe: 'HiGHS branch-and-bound nodes, the work limit that decides where an unproven solve stops (default 2000)' })
       .option('gap', { type: 'number', describe: 'relative gap to stop at (default 1e-4)' })
       .option('tie-break', { type: 'boolean', default: false, describe: "the paper's GMV tie-break among equal order counts" })
       .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' }),
     async (a) => {
       try {
         const services = await prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
-        code = om1Command({ scenario: a.scenario, day: a.day, site: a.site, seed: a.seed, timeLimit: a.timeLimit, gap: a.gap, tieBreak: a.tieBreak, json: a.json }, services, io);
+        code = om1Command({ scenario: a.scenario, day: a.day, site: a.site, seed: a.seed, timeLimit: a.timeLimit, maxNodes: a.maxNodes, gap: a.gap, tieBreak: a.tieBreak, json: a.json }, services, io);
       } catch (e) { code = reportError(e, io.stderr); }
     })
     .command('ablate', "ablation (the paper's Table 3): OTPTO, its six variants without A1..A6, PTO and OPT over seeds", (y) => runnerOptions(y)
