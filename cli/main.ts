@@ -15,6 +15,7 @@ import { baselineCommand } from './commands/baseline.js';
 import { checkCommand, DEFAULT_TOLERANCE_PP } from './commands/check.js';
 import { reportCommand } from './commands/report.js';
 import { listCommand, showCommand, validateCommand } from './commands/scenario.js';
+import { strategyListCommand } from './commands/strategy.js';
 import { om1Command } from './commands/om1.js';
 import { stressCommand } from './commands/stress.js';
 import { ablateCommand } from './commands/ablate.js';
@@ -161,6 +162,10 @@ export async function main(argv: string[]): Promise<number> {
       scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, tolerancePp: a.tolerancePp, overwrite: a.overwrite, report: a.report,
       workers: a.workers, retries: a.retries, queue: a.queue, services: poolServices(a),
     }, io, ctx)))
+    .command('strategy', 'list the built-in strategies', (y) => y
+      .command('list', 'every strategy: description, oracle flag, parameters with defaults', (yy) => yy.option('json', { type: 'boolean', default: false, describe: 'print a JSON array of {name, description, oracle, requires, params}' }),
+        (a) => guard(() => strategyListCommand({ json: a.json as boolean }, io)))
+      .demandCommand(1, 'expected a subcommand: list'), () => {})
     .command('scenario', 'validate, show or list scenarios', (y) => y
       .command('validate <file>', 'check a scenario file against the schema', (yy) => yy.positional('file', { type: 'string', demandOption: true }),
         (a) => guard(() => validateCommand(a.file as string, io)))
