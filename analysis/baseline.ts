@@ -5,7 +5,7 @@
  * field that is wrong and what was expected.
  */
 import { z } from 'zod';
-import { formatFieldPath } from './results-schema.js';
+import { formatFieldPath } from './results-document.js';
 import type { Results } from './summarize.js';
 
 /** The `format` tag of a baseline file (bumped if the layout ever changes). */
