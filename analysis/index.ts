@@ -10,7 +10,7 @@ export {
 export { cellFigures, type CellFigures, type DayFigures, type LineRefundFigures, type RunFigures } from './cell-figures.js';
 export { solverFigures, solverSummary, type SolverFigures } from './solver-figures.js';
 export {
-  BASELINE_FORMAT, BaselineError, makeBaseline, parseBaseline, type Baseline, type BaselineEntry,
+  BASELINE_FORMAT, BaselineError, baselineMismatches, makeBaseline, parseBaseline, type Baseline, type BaselineEntry, type BaselineMismatch,
 } from './baseline.js';
 export {
   checkAgainstBaseline, rateDifference, type GateReport, type RateDifference, type Verdict, type VerdictReason,

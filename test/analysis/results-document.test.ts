@@ -32,3 +32,25 @@ describe('results document', () => {
     expect(sectionSchemas.bySite.safeParse([{ ...row, region: 4 }]).success).toBe(false);
   });
 });
+
+describe('baseline fingerprint and parameters', async () => {
+  const { baselineMismatches, makeBaseline, parseBaseline } = await import('../../analysis/index.js');
+  const run = (hash: string | undefined, K: number, fit: number) => {
+    const r = fixtureResults({ a: { fullOrderRate: [0.8, 0.82, 0.81] } });
+    return { ...r, constraints: { ...r.constraints, K }, strategies: { a: { ...r.strategies.a, params: { fitWindowDays: fit } } }, ...(hash ? { provenance: { scenarioHash: hash } } : {}) };
+  };
+  const base = parseBaseline(JSON.parse(JSON.stringify(makeBaseline([run('h1', 40, 90)], 't'))), 'b.json');
+
+  it('records the fingerprint, constraints and parameters, and finds nothing against the same run', () => {
+    expect(base.entries[0]).toMatchObject({ scenarioHash: 'h1', constraints: { K: 40 }, params: { fitWindowDays: 90 } });
+    expect(baselineMismatches(base, [run('h1', 40, 90)])).toEqual([]);
+  });
+
+  it('names what differs: constraints, content, missing fingerprint, parameters', () => {
+    expect(baselineMismatches(base, [run('h2', 60, 90)]).map((m) => m.message)).toEqual(["scenario 'fixture' differs from the baseline's: K 40 → 60"]);
+    expect(baselineMismatches(base, [run('h2abcdef', 40, 90)])[0].message).toBe("scenario 'fixture' differs from the baseline's: content hash h1 → h2abcdef");
+    expect(baselineMismatches(base, [run(undefined, 40, 90)])[0].message).toContain('the run records no scenario fingerprint');
+    expect(baselineMismatches(base, [run('h1', 40, 60)]).map((m) => m.message))
+      .toEqual(["strategy 'a' of 'fixture' has other parameters than the baseline's: fitWindowDays 90 → 60"]);
+  });
+});
