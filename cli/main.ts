@@ -87,8 +87,12 @@ export async function main(argv: string[]): Promise<number> {
       .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directories (one per scenario)' })
       .option('baseline', { type: 'string', demandOption: true, describe: 'baseline file written by `freshsim baseline`' })
       .option('tolerance-pp', { type: 'number', default: DEFAULT_TOLERANCE_PP, describe: 'allowed fall of the full-order rate, percentage points' })
-      .option('junit', { type: 'string', describe: 'write JUnit XML here (one test case per scenario and strategy)' }),
-    (a) => guard(() => checkCommand({ runs: a.runs as string[], baseline: a.baseline, tolerancePp: a.tolerancePp, junit: a.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY || undefined }, io)))
+      .option('junit', { type: 'string', describe: 'write JUnit XML here (one test case per scenario and strategy)' })
+      .option('allow-changed', { type: 'boolean', default: false, describe: 'compare even if the scenario or parameters differ from the baseline (exit 4 otherwise)' }),
+    (a) => guard(() => checkCommand({
+      runs: a.runs as string[], baseline: a.baseline, tolerancePp: a.tolerancePp, junit: a.junit, allowChanged: a.allowChanged,
+      stepSummary: process.env.GITHUB_STEP_SUMMARY || undefined,
+    }, io)))
     .command('baseline <runs..>', 'write a regression-gate baseline from runs', (y) => y
       .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directories (one per scenario)' })
       .option('out', { type: 'string', demandOption: true, describe: 'baseline file to write' })

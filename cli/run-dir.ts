@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Results } from '../analysis/index.js';
-import { buildPlan, summarisePlan, type ExperimentPlan, type Shard, type Timing } from '../experiment/index.js';
+import { buildPlan, contentHash, summarisePlan, type ExperimentPlan, type Shard, type Timing } from '../experiment/index.js';
 import { validateScenario } from '../scenarios/index.js';
 import { UsageError } from './errors.js';
 import { writeFileDurable } from './files.js';
@@ -77,9 +77,14 @@ export interface WrittenSummary {
   readonly file: string;
 }
 
-/** Write results.json, per-day.csv and timing.json for every scenario; returns the summaries (plan order) with their results.json paths. */
+/**
+ * Write results.json, per-day.csv and timing.json for every scenario; returns the summaries (plan order) with their results.json paths.
+ * Each results document records the scenario's fingerprint (`provenance.scenarioHash`, the content hash that also identifies its cells), which the gate compares.
+ */
 export function writeSummaries(dir: string, plan: ExperimentPlan, records: ReadonlyMap<string, CellRecord>, wallSeconds: number): WrittenSummary[] {
-  return summarisePlan(plan, records).map(({ scenario, results, timing }) => {
+  return summarisePlan(plan, records).map(({ scenario, results: summary, timing }) => {
+    const resolved = plan.scenarios.find((s) => s.name === scenario)!;
+    const results: Results = { ...summary, provenance: { ...summary.provenance, scenarioHash: contentHash(resolved) } };
     const out = summaryDir(dir, plan, scenario);
     writeFileDurable(join(out, 'results.json'), resultsJson(results));
     writeFileDurable(join(out, 'per-day.csv'), perDayCsv(results));

@@ -113,7 +113,7 @@ export async function ablateCommand(args: AblateArgs, io: Io, ctx: RunContext = 
   if (typeof done === 'number') return done;
   const { results } = done;
   const ablation = ablationSection(results);
-  const withAblation = { ...results, ablation } as Results;
+  const withAblation: Results = { ...results, ablation };
   writeFileDurable(join(out, 'results.json'), resultsJson(withAblation));
   // Sanity: what was written is what the report reads.
   JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));

@@ -115,7 +115,7 @@ export async function stressCommand(args: StressArgs, io: Io, ctx: RunContext = 
   };
   const json = `${JSON.stringify(doc, null, 2)}\n`;
   writeFileDurable(join(out, 'stress.json'), json);
-  const withStress = { ...results, stress } as Results;
+  const withStress: Results = { ...results, stress };
   writeFileDurable(join(out, 'results.json'), resultsJson(withStress));
   JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')); // what the report reads parses
   const report = args.report === false ? undefined
