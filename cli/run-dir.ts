@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { summariseFigures, type Results } from '../analysis/index.js';
+import { parseResults, summariseFigures, type Results } from '../analysis/index.js';
 import { scenarioDateOf, validateScenario } from '../scenarios/index.js';
 import { buildPlan, type ExperimentPlan, type Shard } from './cells.js';
 import { UsageError } from './errors.js';
@@ -180,6 +180,7 @@ export interface WrittenSummary {
 export function writeSummaries(dir: string, plan: ExperimentPlan, records: ReadonlyMap<string, CellRecord>, wallSeconds: number): WrittenSummary[] {
   const written = summarisePlan(plan, records).map(({ scenario, results, timing }) => {
     const out = summaryDir(dir, plan, scenario);
+    checkSummary(results, join(out, 'results.json'));
     const files = [
       { file: join(out, 'results.json'), text: resultsJson(results) },
       { file: join(out, 'per-day.csv'), text: perDayCsv(results) },
@@ -189,6 +190,15 @@ export function writeSummaries(dir: string, plan: ExperimentPlan, records: Reado
   });
   writeFilesDurable(written.flatMap((w) => w.files));
   return written.map((w) => w.summary);
+}
+
+/** Refuse to write a summary its own reader would reject (a NaN, a missing field): exit 3, nothing replaced. */
+function checkSummary(results: Results, file: string): void {
+  try {
+    parseResults(JSON.parse(resultsJson(results)), file);
+  } catch (e) {
+    throw new Error(`the summary of scenario '${results.scenario}' cannot be computed (${(e as Error).message.split('\n')[0]}); nothing was written — please report this`);
+  }
 }
 
 /** The text of results.json. */
