@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 /**
- * The freshsim command line. Exit codes: 0 success, 1 internal failure,
- * 2 bad input (flags, scenario files, strategy parameters or plans).
+ * The freshsim command line. Exit codes ({@link ExitCode}): 0 success,
+ * 1 regression found (`check`), 2 bad input (flags, scenario files, strategy
+ * parameters or plans), 3 internal failure, 4 baseline mismatch, 5 out of
+ * resources, 130 interrupted; one line on stderr, the stack with `--debug`.
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { reportError, UsageError } from './errors.js';
+import { ExitCode, reportError, UsageError } from './errors.js';
+import { checkFlagValues } from './flags.js';
 import { runCommand } from './commands/run.js';
 import { mergeCommand } from './commands/merge.js';
 import { interruptSignal, stderrProgress } from './commands/outcome.js';
@@ -25,15 +30,16 @@ import { exportCommand, profileCommand } from './commands/profile.js';
 import { freshsimVersion } from './files.js';
 import { strategies } from '../strategies/index.js';
 
-const io = {
+const processIo = {
   stdout: (s: string) => { process.stdout.write(s); },
   stderr: (s: string) => { process.stderr.write(s); },
 };
 
-/** Run the CLI on `argv` (without node and script); resolves to the exit code. */
-export async function main(argv: string[]): Promise<number> {
-  let code = 0;
-  const guard = async (f: () => number | Promise<number>) => { try { code = await f(); } catch (e) { code = reportError(e, io.stderr); } };
+/** Run the CLI on `argv` (without node and script), its output to `io`; resolves to the exit code. */
+export async function main(argv: string[], io: { stdout(s: string): void; stderr(s: string): void } = processIo): Promise<number> {
+  let code: number = ExitCode.ok;
+  const debug = argv.includes('--debug') || process.env.FRESHSIM_DEBUG === '1';
+  const guard = async (f: () => number | Promise<number>) => { try { code = await f(); } catch (e) { code = reportError(e, io.stderr, debug); } };
   /** Commands on the experiment runner: Ctrl-C stops them cleanly; progress on stderr. */
   const runner = (f: (ctx: { signal: AbortSignal; progress: ReturnType<typeof stderrProgress> }) => Promise<number>) => guard(async () => {
     const { signal, dispose } = interruptSignal(io.stderr);
@@ -67,8 +73,9 @@ export async function main(argv: string[]): Promise<number> {
     .command('sweep <file>', 'run an experiment file (scenarios × strategy grids × seeds), resumably', (y) => runnerOptions(y
       .positional('file', { type: 'string', demandOption: true, describe: 'experiment file (YAML/JSON)' })
       .option('out', { type: 'string', describe: 'run directory (default: the file\'s out, else runs/<name>)' })
-      .option('shard', { type: 'string', describe: 'I/N: run only the I-th of N deterministic slices (into OUT/shard-I-of-N)' })),
-    (a) => runner((ctx) => sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, shard: a.shard, services: poolServices(a) }, io, ctx)))
+      .option('shard', { type: 'string', describe: 'I/N: run only the I-th of N deterministic slices (into OUT/shard-I-of-N)' })
+      .option('overwrite', { type: 'boolean', default: false, describe: 'replace the plan of another experiment already in the run directory' })),
+    (a) => runner((ctx) => sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, shard: a.shard, overwrite: a.overwrite, services: poolServices(a) }, io, ctx)))
     .command('worker', 'run cells from a Redis queue (for `sweep --queue`) until stopped', (y) => y
       .option('queue', { type: 'string', demandOption: true, describe: 'redis://HOST:PORT' })
       .option('concurrency', { type: 'number', describe: 'cells at once, one thread each (default: one per core)' })
@@ -115,7 +122,7 @@ export async function main(argv: string[]): Promise<number> {
           nonProduct: a.nonProduct as string[] | undefined, defaultNonProduct: a.defaultNonProduct, cancelPattern: a.cancelPattern, overwrite: a.overwrite,
           encoding: a.encoding,
         }, io);
-      } catch (e) { code = reportError(e, io.stderr); }
+      } catch (e) { code = reportError(e, io.stderr, debug); }
     })
     .command('profile <sources..>', 'realism profile of an imported directory or a scenario (one or two, side by side)', (y) => y
       .positional('sources', { type: 'string', array: true, demandOption: true, describe: 'imported directories or scenarios (built-in name or file)' })
@@ -143,7 +150,7 @@ export async function main(argv: string[]): Promise<number> {
       try {
         const services = await prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
         code = om1Command({ scenario: a.scenario, day: a.day, site: a.site, seed: a.seed, timeLimit: a.timeLimit, maxNodes: a.maxNodes, gap: a.gap, tieBreak: a.tieBreak, json: a.json }, services, io);
-      } catch (e) { code = reportError(e, io.stderr); }
+      } catch (e) { code = reportError(e, io.stderr, debug); }
     })
     .command('ablate', "ablation (the paper's Table 3): OTPTO, its six variants without A1..A6, PTO and OPT over seeds", (y) => runnerOptions(y)
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
@@ -179,6 +186,8 @@ export async function main(argv: string[]): Promise<number> {
       .demandCommand(1, 'expected a scenario subcommand: validate, show, list'))
     .option('cache-dir', { type: 'string', global: true, describe: 'OM1 result cache directory (default $FRESHSIM_CACHE_DIR or .cache/freshsim)' })
     .option('cache', { type: 'boolean', default: true, global: true, describe: 'use the OM1 result cache (--no-cache to solve afresh)' })
+    .option('debug', { type: 'boolean', default: false, global: true, describe: 'print the stack trace of an internal error' })
+    .middleware((a) => checkFlagValues(argv, a))
     .middleware(async (a) => {
       // Strategies that need HiGHS (opt) get it loaded once, before any cell runs in this process.
       const needs = ['sweep', 'worker', 'ablate'].includes(String(a._[0]))
@@ -192,11 +201,21 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await parser.parseAsync();
   } catch (e) {
-    return reportError(e, io.stderr);
+    return reportError(e, io.stderr, debug);
   }
   const opt = decisionsSummary(collectedDecisions());
   if (opt) io.stderr(`${opt}\n`);
   return code;
 }
 
-main(hideBin(process.argv)).then((code) => { process.exitCode = code; });
+/** Is this module the program being run (not imported, e.g. by the in-process tests)? */
+function isEntryPoint(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) main(hideBin(process.argv)).then((code) => { process.exitCode = code; });
