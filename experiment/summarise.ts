@@ -6,7 +6,7 @@
 import { summariseFigures, type CellFigures, type Results } from '../analysis/index.js';
 import { scenarioDateOf, type HistoryReader } from '../scenarios/index.js';
 import type { CellTiming } from './cell-run.js';
-import type { ExperimentPlan } from './cells.js';
+import { contentHash, type ExperimentPlan } from './cells.js';
 
 /** What a summary needs of a finished cell (the result store's records carry more). */
 export interface CellResult {
@@ -26,8 +26,9 @@ export function missingCells(plan: ExperimentPlan, records: ReadonlyMap<string, 
 
 /**
  * Summaries of every scenario of a complete plan, from the records alone (in
- * plan order: completion order never matters). `readHistory` gives the dates
- * of history scenarios.
+ * plan order: completion order never matters); each records its scenario's
+ * fingerprint in `provenance.scenarioHash`. `readHistory` gives the dates of
+ * history scenarios.
  */
 export function summarisePlan(plan: ExperimentPlan, records: ReadonlyMap<string, CellResult>, readHistory?: HistoryReader): { scenario: string; results: Results; timing: Timing }[] {
   const missing = missingCells(plan, records);
@@ -36,7 +37,7 @@ export function summarisePlan(plan: ExperimentPlan, records: ReadonlyMap<string,
   return plan.scenarios.map((scenario) => {
     const cellsOf = (label: string) => plan.seeds.map((rep) => records.get(idOf.get(`${scenario.name}\n${label}\n${rep}`)!)!);
     const first = scenario.days.history;
-    const results = summariseFigures(
+    const summary = summariseFigures(
       plan.variants.map((v) => ({ name: v.label, params: v.params, cells: cellsOf(v.label).map((r) => r.figures) })),
       {
         freshsim: plan.freshsim,
@@ -49,6 +50,8 @@ export function summarisePlan(plan: ExperimentPlan, records: ReadonlyMap<string,
       },
       plan.baseline,
     );
+    // The scenario's fingerprint (the content hash that also identifies its cells), which the gate compares.
+    const results: Results = { ...summary, provenance: { ...summary.provenance, scenarioHash: contentHash(scenario) } };
     const timing: Timing = { strategies: {} };
     for (const v of plan.variants) {
       const ts = cellsOf(v.label).map((r) => r.timing);

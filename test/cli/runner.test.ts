@@ -162,7 +162,7 @@ describe('experiment runner', () => {
     }
     expect(sizes).toEqual([2, 2, 2]);
     const merged = join(root, 'merged');
-    expect(mergeCommand({ shards: shards.slice(0, 2), out: merged }, quiet)).toBe(1); // one shard missing
+    expect(mergeCommand({ shards: shards.slice(0, 2), out: merged }, quiet)).toBe(2); // one shard missing: bad input
     expect(existsSync(join(merged, 'results.json'))).toBe(false);
     expect(mergeCommand({ shards, out: merged }, quiet)).toBe(0);
     expect(resultsOf(merged)).toBe(reference);
