@@ -18,9 +18,8 @@ export {
 
 // Scenarios.
 export { parseScenario, ScenarioError, validateScenario, type Scenario, type ScenarioInput } from './scenarios/index.js';
-export { loadScenario } from './cli/files.js';
 
 // Running experiments and reporting.
-export { runExperiment, renderReport, ExperimentFailedError, type ExperimentOptions, type ExperimentOutcome } from './cli/api.js';
+export { ExperimentFailedError, loadScenario, renderReport, runExperiment, type ExperimentOptions, type ExperimentOutcome } from './cli/index.js';
 export type { Results } from './analysis/index.js';
 export type { Timing } from './experiment/index.js';

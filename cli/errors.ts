@@ -57,7 +57,7 @@ export function isInputError(e: unknown): boolean {
 }
 
 /** Names of the input errors, for errors that crossed a thread or Redis as plain data. */
-const INPUT_ERROR_NAMES = new Set(['UsageError', 'ExperimentSpecError', 'StrategyModuleMismatch', 'ScenarioError', 'StrategyError', 'PlanError']);
+const INPUT_ERROR_NAMES = new Set(['UsageError', 'ExperimentSpecError', 'StrategyModuleMismatch', 'ExecStrategyError', 'ScenarioError', 'StrategyError', 'PlanError']);
 
 /** Is an error called `name` the user's fault (deterministic, not worth retrying)? */
 export function isInputErrorName(name: string): boolean {

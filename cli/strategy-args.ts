@@ -13,6 +13,7 @@
 import type { StrategySpec } from '../experiment/index.js';
 import { resolvedParams, StrategyError } from '../strategies/index.js';
 import { UsageError } from './errors.js';
+import { execDefinition, execIdentity, isExecEntry } from './exec-strategy.js';
 import { isModulePath, loadStrategyModule } from './strategy-modules.js';
 
 /** Split `a,b{x=1,y=2},c` at the commas outside braces. */
@@ -67,14 +68,20 @@ export async function strategySpecs(list: string, flag = '--strategies', base = 
   for (const entry of entries) {
     const { strategy, params } = parseStrategyEntry(entry, flag);
     let spec: StrategySpec;
-    if (isModulePath(strategy)) {
+    if (isExecEntry(strategy)) {
+      const command = strategy.slice('exec:'.length).trim();
+      if (command === '') throw new UsageError(`${flag} '${entry}': expected exec:COMMAND, e.g. 'exec:python3 my_strategy.py'`);
+      const { name, hash } = execIdentity(command, base);
+      const definition = execDefinition(command, name, base);
+      spec = { name, params, label: labelOf(name, params), exec: { ref: { command, hash }, definition } };
+    } else if (isModulePath(strategy)) {
       const module = await loadStrategyModule(strategy, base);
       spec = { name: module.definition.name, params, label: labelOf(module.definition.name, params), module };
     } else {
       spec = { name: strategy, params, label: labelOf(strategy, params) };
     }
     try {
-      resolvedParams(spec.module?.definition ?? spec.name, params); // fail before any work, naming the field
+      resolvedParams(spec.module?.definition ?? spec.exec?.definition ?? spec.name, params); // fail before any work, naming the field
     } catch (e) {
       if (e instanceof StrategyError) throw new StrategyError(`${flag} '${entry}': ${e.message}`);
       throw e;

@@ -9,6 +9,7 @@ import type { CellStrategy } from '../experiment/index.js';
 import { strategyDefinition, type DecisionDiagnostic, type StrategyDefinition, type StrategyServices } from '../strategies/index.js';
 import { loadHighs } from './highs.js';
 import { cacheDirOf, fileOm1Cache } from './om1-cache.js';
+import { execDefinition } from './exec-strategy.js';
 import { moduleDefinition } from './strategy-modules.js';
 
 /** Options of {@link prepareStrategyServices}. */
@@ -43,6 +44,7 @@ export async function servicesFor(name: string, opts: ServiceOptions = {}): Prom
 /** What a cell of `strategy` is handed in this process: its services and, for a module, its loaded definition. */
 export async function cellEnv(strategy: CellStrategy, opts: ServiceOptions = {}): Promise<{ services: StrategyServices; definition?: StrategyDefinition<any> }> {
   if (strategy.module) return { services: {}, definition: await moduleDefinition(strategy.module) };
+  if (strategy.exec) return { services: {}, definition: execDefinition(strategy.exec.command, strategy.name) };
   return { services: await servicesFor(strategy.name, opts) };
 }
 

@@ -80,18 +80,25 @@ export function createCellRunner(clock?: () => number, readHistory?: HistoryRead
     return entry;
   }
   return (cell, services = {}, definition) => {
-    if (cell.strategy.module && definition?.name !== cell.strategy.name) {
-      throw new Error(`cell ${cell.key}: strategy module '${cell.strategy.name}' (${cell.strategy.module.path}) was not loaded in this process`);
+    const own = cell.strategy.module !== undefined || cell.strategy.exec !== undefined;
+    if (own && definition?.name !== cell.strategy.name) {
+      throw new Error(`cell ${cell.key}: strategy '${cell.strategy.name}' (a module or command) has no definition in this process`);
     }
     const { world, demand } = worldOf(cell);
     // Records which SKUs each evaluation-day plan stocks, by sales rank (the report's Figure-8 chart).
     const stocked = stockedByRankRecorder(cell.scenario.days.history);
     const decisions: DecisionDiagnostic[] = [];
     const onDecision = (d: DecisionDiagnostic) => { decisions.push(d); services.onDecision?.(d); };
-    const inner = createPlanner(cell.strategy.module ? definition! : cell.strategy.name, cell.strategy.params, { ...services, onDecision });
+    const inner = createPlanner(own ? definition! : cell.strategy.name, cell.strategy.params, { ...services, onDecision });
     const planner = stocked.wrap(inner);
     const streams = createStreams(cell.scenario.seed, cell.replication);
-    const run = simulate(world, planner, { streams, demand, clock });
+    let run: ReturnType<typeof simulate>;
+    try {
+      run = simulate(world, planner, { streams, demand, clock });
+    } finally {
+      // A planner holding a resource (an out-of-process strategy's child) releases it.
+      (inner as { close?: () => void }).close?.();
+    }
     const ms = run.decisionMs;
     let totalMs = 0;
     let maxMs = 0;

@@ -17,6 +17,12 @@ export interface StrategyModuleRef {
   readonly hash: string;
 }
 
+/** An out-of-process strategy (`exec:COMMAND`): the command and a hash of it and of the files it names. */
+export interface StrategyExecRef {
+  readonly command: string;
+  readonly hash: string;
+}
+
 /** A strategy with resolved parameters under the label results use for it. */
 export interface StrategyVariant {
   /** Unique within an experiment; the strategy name unless it has a parameter grid. */
@@ -25,6 +31,8 @@ export interface StrategyVariant {
   readonly params: Record<string, unknown>;
   /** Set for a strategy loaded from a module rather than built in. */
   readonly module?: StrategyModuleRef;
+  /** Set for an out-of-process strategy. */
+  readonly exec?: StrategyExecRef;
 }
 
 /** What a cell runs: a strategy (built in, or from a module) with its parameters. */
@@ -32,6 +40,7 @@ export interface CellStrategy {
   readonly name: string;
   readonly params: Record<string, unknown>;
   readonly module?: StrategyModuleRef;
+  readonly exec?: StrategyExecRef;
 }
 
 /** One unit of work; plain JSON. */
@@ -101,9 +110,11 @@ export function buildPlan(spec: {
     const scenarioId = contentHash(scenario);
     for (const replication of seeds) {
       for (const v of variants) {
-        const strategy: CellStrategy = v.module ? { name: v.name, params: v.params, module: v.module } : { name: v.name, params: v.params };
-        // A module is identified by its content, not where it lies.
-        const identity = v.module ? { name: v.name, params: v.params, module: v.module.hash } : strategy;
+        const strategy: CellStrategy = v.module ? { name: v.name, params: v.params, module: v.module }
+          : v.exec ? { name: v.name, params: v.params, exec: v.exec } : { name: v.name, params: v.params };
+        // A module is identified by its content, not where it lies; a command by itself and the files it names.
+        const identity = v.module ? { name: v.name, params: v.params, module: v.module.hash }
+          : v.exec ? { name: v.name, params: v.params, exec: v.exec.hash } : strategy;
         cells.push({
           id: contentHash({ freshsim: spec.freshsim, scenarioId, strategy: identity, replication }),
           key: `${scenario.name}/${v.label}/rep ${replication}`,

@@ -7,7 +7,7 @@
  */
 export {
   buildPlan, canonicalJson, contentHash, shardCells,
-  type CellSpec, type CellStrategy, type ExperimentPlan, type Shard, type StrategyModuleRef, type StrategyVariant,
+  type CellSpec, type CellStrategy, type ExperimentPlan, type Shard, type StrategyExecRef, type StrategyModuleRef, type StrategyVariant,
 } from './cells.js';
 export {
   createCellRunner, failureOf, isCellFailure,

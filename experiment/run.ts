@@ -7,7 +7,7 @@ import type { Results } from '../analysis/index.js';
 import type { HistoryReader, Scenario } from '../scenarios/index.js';
 import { resolvedParams, type StrategyDefinition, type StrategyServices } from '../strategies/index.js';
 import { createCellRunner } from './cell-run.js';
-import { buildPlan, type ExperimentPlan, type StrategyModuleRef, type StrategyVariant } from './cells.js';
+import { buildPlan, type ExperimentPlan, type StrategyExecRef, type StrategyModuleRef, type StrategyVariant } from './cells.js';
 import { summarisePlan, type CellResult, type Timing } from './summarise.js';
 
 /** A strategy with its parameters: a built-in by name, or a loaded module (its reference and definition). */
@@ -17,6 +17,8 @@ export interface StrategySpec {
   /** Label in results (default: the name); two variants of one strategy need distinct labels. */
   readonly label?: string;
   readonly module?: { readonly ref: StrategyModuleRef; readonly definition: StrategyDefinition<any> };
+  /** An out-of-process strategy: its command and the definition that talks to it. */
+  readonly exec?: { readonly ref: StrategyExecRef; readonly definition: StrategyDefinition<any> };
 }
 
 /** One scenario, strategies by name, replications 1..N: what `run` asks for. */
@@ -38,8 +40,9 @@ export interface RunSpec {
 
 /** The variant of a strategy spec (parameters validated, defaults filled in). */
 export function variantOf(s: StrategySpec): StrategyVariant {
-  const params = resolvedParams(s.module?.definition ?? s.name, s.params);
-  return s.module ? { label: s.label ?? s.name, name: s.name, params, module: s.module.ref } : { label: s.label ?? s.name, name: s.name, params };
+  const params = resolvedParams(s.module?.definition ?? s.exec?.definition ?? s.name, s.params);
+  const label = s.label ?? s.name;
+  return s.module ? { label, name: s.name, params, module: s.module.ref } : s.exec ? { label, name: s.name, params, exec: s.exec.ref } : { label, name: s.name, params };
 }
 
 /** The plan of a {@link RunSpec} (parameters validated and resolved before any work). */
@@ -61,7 +64,8 @@ export function runExperiment(spec: RunSpec): { results: Results; timing: Timing
   const runCell = createCellRunner(spec.clock, spec.readHistory);
   const records = new Map<string, CellResult>();
   for (const cell of plan.cells) {
-    const o = runCell(cell, spec.services, spec.strategies.find((s) => s.module?.ref.hash === cell.strategy.module?.hash)?.module?.definition);
+    const own = spec.strategies.find((s) => s.name === cell.strategy.name && (s.module || s.exec));
+    const o = runCell(cell, spec.services, own?.module?.definition ?? own?.exec?.definition);
     records.set(cell.id, { figures: o.figures, timing: o.timing });
   }
   const [{ results, timing }] = summarisePlan(plan, records, spec.readHistory);
