@@ -29,6 +29,23 @@ export class StrategyModuleMismatch extends Error {
 
 const loaded = new Map<string, Promise<StrategyDefinition<any>>>();
 
+let tsHooks: Promise<void> | undefined;
+
+/**
+ * Let this process import TypeScript: tsx's ESM and CommonJS hooks, once, on
+ * the first .ts module. Registered globally (not tsx's namespaced
+ * `tsImport`), so a module importing 'freshsim' gets the copy already loaded
+ * rather than a second one.
+ */
+function registerTypeScript(): Promise<void> {
+  tsHooks ??= (async () => {
+    const [esm, cjs] = await Promise.all([import('tsx/esm/api'), import('tsx/cjs/api')]);
+    esm.register();
+    cjs.register();
+  })();
+  return tsHooks;
+}
+
 function contentOf(path: string, what: string): Buffer {
   try {
     return readFileSync(path);
@@ -47,16 +64,12 @@ async function importDefinition(path: string, hash: string, what: string): Promi
   const url = `${pathToFileURL(path).href}?freshsim=${hash}`;
   let mod: { default?: unknown };
   try {
-    if (path.endsWith('.ts')) {
-      const { tsImport } = await import('tsx/esm/api');
-      mod = (await tsImport(url, import.meta.url)) as { default?: unknown };
-    } else {
-      mod = (await import(url)) as { default?: unknown };
-    }
+    if (path.endsWith('.ts')) await registerTypeScript();
+    mod = (await import(url)) as { default?: unknown };
   } catch (e) {
     throw new StrategyError(`strategy module '${what}': importing it failed: ${(e as Error).message.split('\n')[0]}`);
   }
-  // tsx may wrap a TypeScript module's default export once more.
+  // A TypeScript file compiled as CommonJS (a package without "type": "module") wraps the default export once more.
   const def = isDefinedStrategy(mod.default) ? mod.default : (mod.default as { default?: unknown } | undefined)?.default;
   if (!isDefinedStrategy(def)) {
     throw new StrategyError(`strategy module '${what}': its default export is not a strategy; expected \`export default defineStrategy({ name, params, create })\` with defineStrategy from 'freshsim'`);

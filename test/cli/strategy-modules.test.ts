@@ -58,6 +58,17 @@ describe('strategy modules', () => {
     await expect(moduleDefinition({ path: join(dir, 'absent.mjs'), hash: '1'.repeat(32) })).rejects.toThrow(/is not on this machine/);
   });
 
+  it('loads a TypeScript module (through tsx) whose import of the package is the copy already loaded', async () => {
+    const file = join(dir, 'typed.ts');
+    writeFileSync(file, `import { defineStrategy, type DecisionContext, type StockPlan } from '${entry}';
+export default defineStrategy({ name: 'typed', params: { n: 2 }, create: (p: { n: number }) => (ctx: DecisionContext): StockPlan => new Float64Array(ctx.skus.length) });
+`);
+    const m = await loadStrategyModule(file);
+    expect(m.definition.name).toBe('typed');
+    const { STRATEGY_BRAND } = await import('../../strategies/index.js');
+    expect((m.definition as unknown as Record<symbol, unknown>)[STRATEGY_BRAND]).toBe(true);
+  });
+
   it('takes module entries with a grid in experiment files, relative to the file', async () => {
     writeModule('first-n.mjs', 4);
     const file = join(dir, 'exp.yaml');
