@@ -3,9 +3,12 @@
  * atomic writes of results (write to a temporary file, fsync, rename).
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { fileURLToPath } from 'node:url';
-import { builtinScenario, builtinScenarios, historyDirScenario, isHistoryDir, parseScenario, type Scenario } from '../scenarios/index.js';
+import {
+  builtinScenario, builtinScenarios, historyDirScenario, isHistoryDir, parseScenario, ScenarioError, scenarioWarnings, type Scenario, type ScenarioLoader,
+} from '../scenarios/index.js';
 import { UsageError } from './errors.js';
 
 /** A built-in scenario by name, or a scenario file by path. */
@@ -25,8 +28,23 @@ export function loadScenario(nameOrFile: string): Scenario {
   } catch (e) {
     throw new UsageError(`cannot read scenario file '${nameOrFile}': ${(e as Error).message}`);
   }
-  return parseScenario(text, nameOrFile);
+  const scenario = parseScenario(text, nameOrFile, extendsLoader);
+  for (const w of scenarioWarnings(scenario)) process.stderr.write(`freshsim: warning: ${nameOrFile}: ${w}\n`);
+  return scenario;
 }
+
+/** Reads a scenario file named by `extends:` (relative to the file that names it). */
+const extendsLoader: ScenarioLoader = (ref, from) => {
+  const file = resolve(dirname(from), ref);
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ScenarioError(from, [`extends: cannot read '${ref}' (${file}): ${(e as Error).message.split('\n')[0]}`]);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ScenarioError(file, ['(top level): expected a mapping of scenario fields']);
+  return { data: data as Record<string, unknown>, file };
+};
 
 /** Write `text` to `file` atomically and durably (temp file, fsync, rename). */
 export function writeFileDurable(file: string, text: string): void {

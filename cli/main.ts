@@ -14,7 +14,7 @@ import { workerCommand } from './commands/worker.js';
 import { baselineCommand } from './commands/baseline.js';
 import { checkCommand, DEFAULT_TOLERANCE_PP } from './commands/check.js';
 import { reportCommand } from './commands/report.js';
-import { listCommand, showCommand, validateCommand } from './commands/scenario.js';
+import { listCommand, referenceCommand, schemaCommand, showCommand, validateCommand } from './commands/scenario.js';
 import { om1Command } from './commands/om1.js';
 import { stressCommand } from './commands/stress.js';
 import { ablateCommand } from './commands/ablate.js';
@@ -157,7 +157,9 @@ export async function main(argv: string[]): Promise<number> {
       .command('show <name>', 'print a scenario (built-in name or file) as YAML with defaults', (yy) => yy.positional('name', { type: 'string', demandOption: true }),
         (a) => guard(() => showCommand(a.name as string, io)))
       .command('list', 'list the built-in scenarios', () => {}, () => guard(() => listCommand(io)))
-      .demandCommand(1, 'expected a scenario subcommand: validate, show, list'))
+      .command('schema', 'print the JSON Schema of scenario files (for editors)', () => {}, () => guard(() => schemaCommand(io)))
+      .command('reference', 'print the scenario field reference (docs/SCENARIO-REFERENCE.md)', () => {}, () => guard(() => referenceCommand(io)))
+      .demandCommand(1, 'expected a scenario subcommand: validate, show, list, schema, reference'))
     .option('cache-dir', { type: 'string', global: true, describe: 'OM1 result cache directory (default $FRESHSIM_CACHE_DIR or .cache/freshsim)' })
     .option('cache', { type: 'boolean', default: true, global: true, describe: 'use the OM1 result cache (--no-cache to solve afresh)' })
     .middleware(async (a) => {

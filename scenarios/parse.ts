@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { expandNetworkLayout } from './layout.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { completeHistoryScenario } from './history-scenario.js';
+import { resolveExtends, type ScenarioLoader } from './extends.js';
 
 /** A scenario that could not be read or failed validation. */
 export class ScenarioError extends Error {
@@ -39,8 +40,8 @@ export function validateScenario(data: unknown, file: string): Scenario {
   return r.data;
 }
 
-/** Parse YAML or JSON text (JSON is YAML) as a scenario from `file`. */
-export function parseScenario(text: string, file: string): Scenario {
+/** Parse YAML or JSON text (JSON is YAML) as a scenario from `file`; `load` reads a file named by `extends`. */
+export function parseScenario(text: string, file: string, load?: ScenarioLoader): Scenario {
   let data: unknown;
   try {
     data = parseYaml(text, { prettyErrors: true });
@@ -50,7 +51,8 @@ export function parseScenario(text: string, file: string): Scenario {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ScenarioError(file, ['(top level): expected a mapping of scenario fields']);
   }
+  if ('extends' in data) data = resolveExtends(data as Record<string, unknown>, file, (f, m) => new ScenarioError(f, [m]), load);
   // A history scenario is completed from its imported directory before validation.
-  if ('history' in data) return validateScenario(completeHistoryScenario(data as Record<string, unknown>, file).input, file);
+  if ('history' in (data as object)) return validateScenario(completeHistoryScenario(data as Record<string, unknown>, file).input, file);
   return validateScenario(data, file);
 }
