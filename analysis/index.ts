@@ -35,3 +35,4 @@ export {
 export {
   quantile, recoveryOf, stressSeedFrom, stressSeedOfFigures, stressSummary, type EpisodeFigures, type RecoveryOptions, type SeedBase, type Spread, type StressRow, type StressSeed,
 } from './stress.js';
+export { siteFigures, siteSummary, type SiteFigures } from './site-figures.js';

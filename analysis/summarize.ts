@@ -7,6 +7,7 @@ import type { SimulationResult } from '../sim/index.js';
 import { cellFigures, type CellFigures, type DayFigures, type RunFigures } from './cell-figures.js';
 import { shocksOn, shockWindows, summariseRisk, type RiskSummary, type ShockWindowRow } from './risk-figures.js';
 import { estimate, mean, pairedDifference, type Estimate } from './stats.js';
+import { siteSummary } from './site-figures.js';
 import { solverSummary } from './solver-figures.js';
 import { stockedByRankSummary } from './stocked-by-rank.js';
 import type { Comparison, DayRow, Results, StrategySummary } from './results-document.js';
@@ -49,6 +50,7 @@ function dayRows(s: StrategyFigures, meta: SummaryMeta): DayRow[] {
       day: date,
       orders: avg((x) => x.orders),
       fullOrderRate: avg((x) => x.full),
+      fullOrderRateRange: [Math.min(...per.map((x) => x.full)), Math.max(...per.map((x) => x.full))],
       splitOrderRate: avg((x) => x.split),
       shortOrderRate: avg((x) => x.short),
       lineFillRate: avg((x) => x.fill),
@@ -112,6 +114,7 @@ export function summariseFigures(all: readonly StrategyFigures[], meta: SummaryM
       ...(s.cells.every((c) => c.risk) ? riskFields(summariseRisk(s.cells.map((c) => c.risk!))) : {}),
       ...(s.cells.every((c) => c.stockedByRank) ? { stockedByRank: stockedByRankSummary(s.cells.map((c) => c.stockedByRank!)) } : {}),
       ...(s.cells.every((c) => c.solver) ? { solver: solverSummary(s.cells.map((c) => c.solver!)) } : {}),
+      ...(s.cells.every((c) => c.bySite) ? { bySite: siteSummary(s.cells.map((c) => c.bySite!)) } : {}),
     };
   }
   const base = baseline ?? all.find((s) => !strategies[s.name].oracle)?.name;
