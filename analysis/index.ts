@@ -13,7 +13,7 @@ export {
   BASELINE_FORMAT, BaselineError, baselineMismatches, makeBaseline, parseBaseline, type Baseline, type BaselineEntry, type BaselineMismatch,
 } from './baseline.js';
 export {
-  checkAgainstBaseline, rateDifference, type GateReport, type RateDifference, type Verdict, type VerdictReason,
+  checkAgainstBaseline, rateDifference, seedDifference, type GateReport, type RateDifference, type Verdict, type VerdictReason,
 } from './regression.js';
 export {
   formatFieldPath, parseResults, resultsSchema, ResultsError, sectionSchemas, type AblationRow, type AblationSection, type PickupRow, type Provenance,

@@ -76,11 +76,11 @@ export async function main(argv: string[]): Promise<number> {
       .positional('shards', { type: 'string', array: true, demandOption: true, describe: 'shard run directories' })
       .option('out', { type: 'string', demandOption: true, describe: 'merged run directory' }),
     (a) => guard(() => mergeCommand({ shards: a.shards as string[], out: a.out }, io)))
-    .command('report <run>', 'write the self-contained HTML comparison report of a run', (y) => y
-      .positional('run', { type: 'string', demandOption: true, describe: 'run directory (holding results.json) or results file' })
+    .command('report <runs..>', 'write the self-contained HTML report of a run, or compare two or more runs', (y) => y
+      .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directory (holding results.json) or results file; two or more to compare' })
       .option('out', { type: 'string', describe: 'HTML file to write (default RUN/report.html)' })
       .option('baseline', { type: 'string', describe: 'strategy the paired differences are against' }),
-    (a) => guard(() => reportCommand({ run: a.run as string, out: a.out, baseline: a.baseline }, io)))
+    (a) => guard(() => reportCommand({ runs: a.runs as string[], out: a.out, baseline: a.baseline }, io)))
     .command('check <runs..>', 'regression gate: compare runs with a baseline (exit 1 on a significant fall)', (y) => y
       .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directories (one per scenario)' })
       .option('baseline', { type: 'string', demandOption: true, describe: 'baseline file written by `freshsim baseline`' })

@@ -152,4 +152,41 @@ describe('the report in headless Chromium', () => {
     expect(requests).toEqual([]);
     await page.close();
   });
+
+  it('compares two runs side by side with paired differences where the seeds match, names inert', async () => {
+    const tiny = builtinScenario('tiny')!;
+    const run = (K: number, seeds: number[], name = 'tiny') => runExperiment({
+      scenario: { ...tiny, name, constraints: { ...tiny.constraints, K } }, strategies: [{ name: 'pto-greedy' }, { name: 'newsvendor' }], seeds, version: 'test',
+    }).results;
+    const a = run(40, [1, 2]);
+    const b = run(20, [1, 2], evil);
+    const c = run(20, [3, 4]);
+    const { renderComparisonReport } = await import('../../reports/index.js');
+    const { page, errors } = await openPlain(renderComparisonReport([{ label: 'runs/a', results: a }, { label: `runs/${evil}`, results: b }, { label: 'runs/c', results: c }]), 'compare');
+    expect(errors).toEqual([]);
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.$$('img')).toHaveLength(0);
+    expect(await page.$eval('#chart-compare', (f) => f.querySelectorAll('svg .mark').length)).toBe(2 * 3);
+    const cells = await page.$$eval('#compare tbody tr', (trs) => trs.map((tr) => Array.from((tr as unknown as { cells: ArrayLike<{ textContent: string | null }> }).cells, (td) => td.textContent ?? '')));
+    expect(cells.map((r) => r[0])).toEqual(['pto-greedy', 'newsvendor']);
+    // Run 2 (same seeds, K halved): paired and lower; run 3 (other seeds): unpaired.
+    const pto = cells[0];
+    expect(pto[7]).toMatch(/^-\d+\.\d\d pp$/);
+    expect(pto[9]).toMatch(/\(unpaired\)$/);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#compare button.download')]);
+    expect(readFileSync((await csv.path())!, 'utf8').split('\n')[1]).toMatch(/^pto-greedy,/);
+    await page.close();
+  });
 });
+
+/** Open a page that has no charts script (the comparison): wait for load only. */
+async function openPlain(html: string, name: string): Promise<{ page: Page; errors: string[] }> {
+  const file = join(dir, `${name}.html`);
+  writeFileSync(file, html);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(`file://${file}`);
+  return { page, errors };
+}
