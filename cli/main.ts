@@ -21,6 +21,7 @@ import { ablateCommand } from './commands/ablate.js';
 import { collectedDecisions, decisionsSummary, prepareStrategyServices } from './strategy-services.js';
 import { importCommand } from './commands/import.js';
 import { freshsimVersion } from './files.js';
+import { checkNumericFlags } from './flag-checks.js';
 import { strategies } from '../strategies/index.js';
 
 const io = {
@@ -31,6 +32,7 @@ const io = {
 /** Run the CLI on `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
+  try { checkNumericFlags(argv); } catch (e) { return reportError(e, io.stderr); }
   const guard = async (f: () => number | Promise<number>) => { try { code = await f(); } catch (e) { code = reportError(e, io.stderr); } };
   /** Commands on the experiment runner: Ctrl-C stops them cleanly; progress on stderr. */
   const runner = (f: (ctx: { signal: AbortSignal; progress: ReturnType<typeof stderrProgress> }) => Promise<number>) => guard(async () => {

@@ -106,7 +106,7 @@ describe('freshsim check', () => {
 
   it.each([
     [['check', 'nowhere', '--baseline', 'b.json'], /baseline 'b\.json' does not exist|run 'nowhere' does not exist/],
-    [['check', 'RUN', '--baseline', 'BASE', '--tolerance-pp', '-1'], /--tolerance-pp -1: expected a number of percentage points ≥ 0/],
+    [['check', 'RUN', '--baseline', 'BASE', '--tolerance-pp', '-1'], /--tolerance-pp: expected a non-negative number, got '-1'/],
     [['check', 'RUN'], /Missing required argument: baseline/],
     [['baseline', 'RUN', '--out', 'BASE'], /already exists; pass --overwrite/],
   ])('exits 2 for bad input: %j', (args, message) => {
