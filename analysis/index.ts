@@ -36,3 +36,5 @@ export {
   quantile, recoveryOf, stressSeedFrom, stressSeedOfFigures, stressSummary, type EpisodeFigures, type RecoveryOptions, type SeedBase, type Spread, type StressRow, type StressSeed,
 } from './stress.js';
 export { siteFigures, siteSummary, type SiteFigures } from './site-figures.js';
+export { nearestRank, pairLiftProfile, type PairLiftProfile } from './pair-lift.js';
+export { realismProfile, type ProfileLog, type ProfileOrder, type RealismProfile } from './realism-profile.js';

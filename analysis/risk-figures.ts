@@ -160,6 +160,14 @@ export interface RiskSummary {
 }
 
 const meanOf = <T>(xs: readonly T[], f: (x: T) => number): number => mean(xs.map(f));
+/**
+ * Mean over the seeds whose value is known: a seed with no order lines in the
+ * evaluation has no refund rate (NaN in memory, null once stored); 0 when none has.
+ */
+const knownMeanOf = <T>(xs: readonly T[], f: (x: T) => number | null): number => {
+  const known = xs.map(f).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  return known.length > 0 ? mean(known) : 0;
+};
 
 /** Average one strategy's cell risk figures over seeds. */
 export function summariseRisk(cells: readonly CellRiskFigures[]): RiskSummary {
@@ -168,11 +176,11 @@ export function summariseRisk(cells: readonly CellRiskFigures[]): RiskSummary {
   return {
     refundByLag: {
       lagDays: r0.lagDays,
-      observedRate: r0.lagDays.map((_, k) => meanOf(cells, (c) => c.refundByLag.observedRate[k])),
-      trueRate: meanOf(cells, (c) => c.refundByLag.trueRate),
-      nowcastRate: r0.lagDays.map((_, k) => meanOf(cells, (c) => c.refundByLag.nowcastRate[k])),
-      nowcastMae3: meanOf(cells, (c) => c.refundByLag.nowcastMae3),
-      naiveMae3: meanOf(cells, (c) => c.refundByLag.naiveMae3),
+      observedRate: r0.lagDays.map((_, k) => knownMeanOf(cells, (c) => c.refundByLag.observedRate[k])),
+      trueRate: knownMeanOf(cells, (c) => c.refundByLag.trueRate),
+      nowcastRate: r0.lagDays.map((_, k) => knownMeanOf(cells, (c) => c.refundByLag.nowcastRate[k])),
+      nowcastMae3: knownMeanOf(cells, (c) => c.refundByLag.nowcastMae3),
+      naiveMae3: knownMeanOf(cells, (c) => c.refundByLag.naiveMae3),
     },
     stages: cells[0].stages.map((s, k) => ({
       level: s.level,

@@ -45,15 +45,18 @@ function dayRows(s: StrategyFigures, meta: SummaryMeta): DayRow[] {
   return meta.days.map((date, k) => {
     const per = s.cells.map((c) => c.perDay[k]);
     const avg = (f: (x: DayFigures) => number): number => mean(per.map(f));
+    // Rates over the seeds with orders that day (a seed without orders has no rate, not 0/0/0); 0 when no seed had any.
+    const withOrders = per.filter((x) => x.orders > 0);
+    const rate = (f: (x: DayFigures) => number): number => (withOrders.length > 0 ? mean(withOrders.map(f)) : 0);
     return {
       ...(anyShock ? { shocks: shocksOn(spans, meta.evaluationStart + k) } : {}),
       day: date,
       orders: avg((x) => x.orders),
-      fullOrderRate: avg((x) => x.full),
-      fullOrderRateRange: [Math.min(...per.map((x) => x.full)), Math.max(...per.map((x) => x.full))],
-      splitOrderRate: avg((x) => x.split),
-      shortOrderRate: avg((x) => x.short),
-      lineFillRate: avg((x) => x.fill),
+      fullOrderRate: rate((x) => x.full),
+      ...(withOrders.length > 0 ? { fullOrderRateRange: [Math.min(...withOrders.map((x) => x.full)), Math.max(...withOrders.map((x) => x.full))] as const } : {}),
+      splitOrderRate: rate((x) => x.split),
+      shortOrderRate: rate((x) => x.short),
+      lineFillRate: rate((x) => x.fill),
       wasteUnits: avg((x) => x.waste),
       gmv: avg((x) => x.gmv),
       skusStocked: avg((x) => x.skus),

@@ -34,14 +34,14 @@ function accepts(kind: NumberKind, text: string): boolean {
   }
 }
 
-/** Throw a UsageError for the first numeric flag in `argv` whose value does not fit (`--flag v` and `--flag=v`). */
+/** Throw a UsageError for the first numeric flag in `argv` whose value does not fit (`--flag v` and `--flag=v`; a missing value is checkFlagValues' to tell). */
 export function checkNumericFlags(argv: readonly string[], flags: Readonly<Record<string, NumberKind>> = NUMERIC_FLAGS): void {
   for (let i = 0; i < argv.length; i++) {
     const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/.exec(argv[i]);
     if (!m || !(m[1] in flags)) continue;
     const value = m[2] ?? argv[i + 1];
     const kind = flags[m[1]];
-    if (value === undefined || (m[2] === undefined && value.startsWith('--'))) throw new UsageError(`--${m[1]}: expected a ${kind}, got nothing`);
+    if (value === undefined || value === '' || (m[2] === undefined && value.startsWith('--'))) continue; // a missing value: flags.ts tells
     if (!accepts(kind, value)) throw new UsageError(`--${m[1]}: expected a ${kind}, got '${value}'`);
   }
 }

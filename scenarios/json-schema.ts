@@ -3,7 +3,7 @@
  * complete and check YAML/JSON, and the field reference generated from it
  * (docs/SCENARIO-REFERENCE.md). Both derive from the zod schema, so they
  * cannot drift from what `freshsim` accepts; descriptions come from
- * field-docs.ts. Cross-field rules (unknown category names, K ≤ SKUs, …) are
+ * field-docs.ts, else from the zod schema's own `.describe()`. Cross-field rules (unknown category names, K ≤ SKUs, …) are
  * checked by freshsim only and listed in the reference.
  */
 import { z } from 'zod';
@@ -115,7 +115,7 @@ export function scenarioReference(schema: Json = scenarioJsonSchema().else as Js
     const required = parent.required ?? (parent.anyOf as Json[] | undefined)?.at(-1)?.required;
     const req = Array.isArray(required) && required.includes(path.split('.').at(-1)!.replace(/^.*>/, ''));
     const def = f.default === undefined ? (req ? 'required' : '—') : `\`${JSON.stringify(f.default)}\``;
-    rows.push(`| \`${cell(path)}\` | ${cell(typeOf(f))} | ${def} | ${cell(rangeOf(f))} | ${cell(fieldDoc(path) ?? '(undocumented)')} |`);
+    rows.push(`| \`${cell(path)}\` | ${cell(typeOf(f))} | ${def} | ${cell(rangeOf(f))} | ${cell(fieldDoc(path) ?? (typeof f.description === 'string' ? f.description : '(undocumented)'))} |`);
   });
   return [
     '# Scenario file reference',
