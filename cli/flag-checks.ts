@@ -34,11 +34,16 @@ function accepts(kind: NumberKind, text: string): boolean {
   }
 }
 
-/** Throw a UsageError for the first numeric flag in `argv` whose value does not fit (`--flag v` and `--flag=v`; a missing value is checkFlagValues' to tell). */
-export function checkNumericFlags(argv: readonly string[], flags: Readonly<Record<string, NumberKind>> = NUMERIC_FLAGS): void {
+/**
+ * Throw a UsageError for the first numeric flag in `argv` whose value does
+ * not fit (`--flag v` and `--flag=v`). Only flags the command knows are
+ * checked (`known`: the parser's result has them); an unknown flag is the
+ * parser's to tell, a missing value checkFlagValues'.
+ */
+export function checkNumericFlags(argv: readonly string[], known: (name: string) => boolean = () => true, flags: Readonly<Record<string, NumberKind>> = NUMERIC_FLAGS): void {
   for (let i = 0; i < argv.length; i++) {
     const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/.exec(argv[i]);
-    if (!m || !(m[1] in flags)) continue;
+    if (!m || !(m[1] in flags) || !known(m[1])) continue;
     const value = m[2] ?? argv[i + 1];
     const kind = flags[m[1]];
     if (value === undefined || value === '' || (m[2] === undefined && value.startsWith('--'))) continue; // a missing value: flags.ts tells

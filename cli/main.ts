@@ -40,7 +40,6 @@ const processIo = {
 export async function main(argv: string[], io: { stdout(s: string): void; stderr(s: string): void } = processIo): Promise<number> {
   let code: number = ExitCode.ok;
   const debug = argv.includes('--debug') || process.env.FRESHSIM_DEBUG === '1';
-  try { checkNumericFlags(argv); } catch (e) { return reportError(e, io.stderr, debug); }
   const guard = async (f: () => number | Promise<number>) => { try { code = await f(); } catch (e) { code = reportError(e, io.stderr, debug); } };
   /** Commands on the experiment runner: Ctrl-C stops them cleanly; progress on stderr. */
   const runner = (f: (ctx: { signal: AbortSignal; progress: ReturnType<typeof stderrProgress> }) => Promise<number>) => guard(async () => {
@@ -192,6 +191,7 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
     .option('cache', { type: 'boolean', default: true, global: true, describe: 'use the OM1 result cache (--no-cache to solve afresh)' })
     .option('debug', { type: 'boolean', default: false, global: true, describe: 'print the stack trace of an internal error' })
     .middleware((a) => checkFlagValues(argv, a))
+    .middleware((a) => checkNumericFlags(argv, (name) => name in a))
     .middleware(async (a) => {
       // Strategies that need HiGHS (opt) get it loaded once, before any cell runs in this process.
       const needs = ['sweep', 'worker', 'ablate'].includes(String(a._[0]))
