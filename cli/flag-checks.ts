@@ -18,6 +18,7 @@ export const NUMERIC_FLAGS: Readonly<Record<string, NumberKind>> = {
   'tolerance-pp': 'non-negative number',
   seed: 'integer',
   'time-limit': 'positive number',
+  'max-nodes': 'positive integer',
   gap: 'non-negative number',
 };
 
