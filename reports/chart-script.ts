@@ -114,7 +114,7 @@ export const CHART_SCRIPT = String.raw`
   }
 
   function drawOutcomes() {
-    var f = frame('chart-outcomes', 320, { top: 30, right: 16, bottom: 52, left: 70 });
+    var f = frame('chart-outcomes', 360, { top: 30, right: 16, bottom: 92, left: 70 });
     if (!f) return;
     var panels = [
       { key: 'split', title: 'Split orders (%)', scale: 100, digits: 2 },
@@ -153,7 +153,7 @@ export const CHART_SCRIPT = String.raw`
         }
       });
     });
-    f.svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').attr('x', f.width / 2).attr('y', f.height - 14)
+    f.svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').attr('x', f.width / 2).attr('y', f.height - 8)
       .text('Strategy (bars: mean over seeds; whiskers: 95% CI)');
     strategyLegend(f, names, 'band');
     finish(f);
