@@ -199,7 +199,8 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
       if (needs) await prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
     })
     .fail((msg, err) => {
-      throw err ?? new UsageError(msg);
+      // recommendCommands says only "Did you mean X?": name the unknown command too.
+      throw err ?? new UsageError(/^Did you mean /.test(msg ?? '') ? `Unknown argument: ${argv.find((x) => !x.startsWith('-'))}. ${msg}` : msg);
     })
     .help();
   try {

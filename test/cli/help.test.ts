@@ -43,7 +43,7 @@ describe('help', () => {
   it('suggests the nearest command for a typo', async () => {
     const r = await cli('rnu', '--scenario', 'tiny');
     expect(r.code).toBe(2);
-    expect(r.out).toContain('Did you mean run?');
+    expect(r.out).toContain('Unknown argument: rnu. Did you mean run?');
   });
 
   it('shows the OM1 cache options only where OM1 can be solved', async () => {
