@@ -15,6 +15,7 @@ import { cellRiskFigures, type CellRiskFigures } from './risk-figures.js';
 import { mean } from './stats.js';
 import type { StockedByRankFigures } from './stocked-by-rank.js';
 import type { SolverFigures } from './solver-figures.js';
+import { siteFigures, type SiteFigures } from './site-figures.js';
 
 /** Whole-run figures of one cell (rates pooled over evaluation days and front sites; amounts per day). */
 export interface RunFigures {
@@ -69,6 +70,8 @@ export interface CellFigures {
   readonly solver?: SolverFigures;
   /** Line counts behind the stress refund rate (absent in records written before them). */
   readonly lineRefunds?: LineRefundFigures;
+  /** Per-front-site figures (absent in records written before them). */
+  readonly bySite?: readonly SiteFigures[];
 }
 
 /**
@@ -136,6 +139,7 @@ function dayFigures(run: SimulationResult, day: number): DayFigures {
 
 /** The figures of one run over `evaluationDays` days starting at day `evaluationStart`. */
 export function cellFigures(run: SimulationResult, evaluationStart: number, evaluationDays: number, stockedByRank?: StockedByRankFigures, solver?: SolverFigures): CellFigures {
+  const bySite = siteFigures(run, evaluationDays);
   return {
     oracle: run.oracle,
     run: runFigures(run, evaluationDays),
@@ -147,5 +151,6 @@ export function cellFigures(run: SimulationResult, evaluationStart: number, eval
       lines: sum(run.siteDays, (x) => x.lines),
       refundedLines: sum(run.siteDays, (x) => x.defectiveLines + x.shortfallRefundLines),
     },
+    ...(bySite ? { bySite } : {}),
   };
 }

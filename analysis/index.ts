@@ -13,7 +13,7 @@ export {
   BASELINE_FORMAT, BaselineError, baselineMismatches, makeBaseline, parseBaseline, type Baseline, type BaselineEntry, type BaselineMismatch,
 } from './baseline.js';
 export {
-  checkAgainstBaseline, rateDifference, type GateReport, type RateDifference, type Verdict, type VerdictReason,
+  checkAgainstBaseline, rateDifference, seedDifference, type GateReport, type RateDifference, type Verdict, type VerdictReason,
 } from './regression.js';
 export {
   formatFieldPath, parseResults, resultsSchema, ResultsError, sectionSchemas, type AblationRow, type AblationSection, type PickupRow, type Provenance,
@@ -35,5 +35,6 @@ export {
 export {
   quantile, recoveryOf, stressSeedFrom, stressSeedOfFigures, stressSummary, type EpisodeFigures, type RecoveryOptions, type SeedBase, type Spread, type StressRow, type StressSeed,
 } from './stress.js';
+export { siteFigures, siteSummary, type SiteFigures } from './site-figures.js';
 export { nearestRank, pairLiftProfile, type PairLiftProfile } from './pair-lift.js';
 export { realismProfile, type ProfileLog, type ProfileOrder, type RealismProfile } from './realism-profile.js';

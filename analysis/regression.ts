@@ -64,17 +64,21 @@ function sameSeeds(a: readonly number[], b: readonly number[]): boolean {
 
 /** now − before, paired when the seeds match, else Welch. */
 export function rateDifference(now: Estimate, nowSeeds: readonly number[], before: BaselineEntry): RateDifference {
-  const b = before.fullOrderRate;
-  if (sameSeeds(nowSeeds, before.seeds) && now.perSeed.length === b.perSeed.length) {
-    const d = pairedDifference(now.perSeed, b.perSeed);
+  return seedDifference(now.perSeed, nowSeeds, before.fullOrderRate.perSeed, before.seeds);
+}
+
+/** mean(a) − mean(b) with a 95% CI: paired seed by seed when both ran the same seeds, else Welch's unpaired interval. */
+export function seedDifference(a: readonly number[], aSeeds: readonly number[], b: readonly number[], bSeeds: readonly number[]): RateDifference {
+  if (sameSeeds(aSeeds, bSeeds) && a.length === b.length) {
+    const d = pairedDifference(a, b);
     return { mean: d.mean, ci95: d.ci95, paired: true };
   }
-  const diff = mean(now.perSeed) - mean(b.perSeed);
-  const na = now.perSeed.length;
-  const nb = b.perSeed.length;
+  const diff = mean(a) - mean(b);
+  const na = a.length;
+  const nb = b.length;
   if (na < 2 || nb < 2) return { mean: diff, ci95: [null, null], paired: false };
-  const va = sampleStd(now.perSeed) ** 2 / na;
-  const vb = sampleStd(b.perSeed) ** 2 / nb;
+  const va = sampleStd(a) ** 2 / na;
+  const vb = sampleStd(b) ** 2 / nb;
   const se = Math.sqrt(va + vb);
   if (se === 0) return { mean: diff, ci95: [diff, diff], paired: false };
   const df = (va + vb) ** 2 / (va * va / (na - 1) + vb * vb / (nb - 1));

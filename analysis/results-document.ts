@@ -92,9 +92,9 @@ export interface StockedByRank {
 
 /** One front site's figures over the evaluation days, each an estimate over seeds. */
 export interface SiteRow {
-  readonly site: number;
-  /** The site's grid id and region name (as in the scenario's layout). */
-  readonly grid: number;
+  /** The front site's name, its grid's name and its region (its central's name). */
+  readonly site: string;
+  readonly grid: string;
   readonly region: string;
   readonly orders: Estimate;
   readonly fullOrderRate: Estimate;
@@ -289,7 +289,7 @@ export const sectionSchemas: { readonly [K in keyof Sections]: z.ZodType<Section
   extraDeliveryLatenessHours: num,
   solver: z.looseObject({ decisions: z.int().min(0), proven: z.int().min(0), worstGap: num }),
   bySite: z.array(z.looseObject({
-    site: z.int(), grid: z.int(), region: z.string(), orders: estimate, fullOrderRate: estimate, wasteUnits: estimate, refundLines: estimate,
+    site: z.string(), grid: z.string(), region: z.string(), orders: estimate, fullOrderRate: estimate, wasteUnits: estimate, refundLines: estimate,
   })),
   stress: z.looseObject({ label: z.string().optional(), metric: z.string().optional(), samples: z.record(z.string(), z.array(num).min(1)) }),
   ablation: z.looseObject({

@@ -7,6 +7,7 @@ import type { SimulationResult } from '../sim/index.js';
 import { cellFigures, type CellFigures, type DayFigures, type RunFigures } from './cell-figures.js';
 import { shocksOn, shockWindows, summariseRisk, type RiskSummary, type ShockWindowRow } from './risk-figures.js';
 import { estimate, mean, pairedDifference, type Estimate } from './stats.js';
+import { siteSummary } from './site-figures.js';
 import { solverSummary } from './solver-figures.js';
 import { stockedByRankSummary } from './stocked-by-rank.js';
 import type { Comparison, DayRow, Results, StrategySummary } from './results-document.js';
@@ -52,6 +53,7 @@ function dayRows(s: StrategyFigures, meta: SummaryMeta): DayRow[] {
       day: date,
       orders: avg((x) => x.orders),
       fullOrderRate: rate((x) => x.full),
+      ...(withOrders.length > 0 ? { fullOrderRateRange: [Math.min(...withOrders.map((x) => x.full)), Math.max(...withOrders.map((x) => x.full))] as const } : {}),
       splitOrderRate: rate((x) => x.split),
       shortOrderRate: rate((x) => x.short),
       lineFillRate: rate((x) => x.fill),
@@ -115,6 +117,7 @@ export function summariseFigures(all: readonly StrategyFigures[], meta: SummaryM
       ...(s.cells.every((c) => c.risk) ? riskFields(summariseRisk(s.cells.map((c) => c.risk!))) : {}),
       ...(s.cells.every((c) => c.stockedByRank) ? { stockedByRank: stockedByRankSummary(s.cells.map((c) => c.stockedByRank!)) } : {}),
       ...(s.cells.every((c) => c.solver) ? { solver: solverSummary(s.cells.map((c) => c.solver!)) } : {}),
+      ...(s.cells.every((c) => c.bySite) ? { bySite: siteSummary(s.cells.map((c) => c.bySite!)) } : {}),
     };
   }
   const base = baseline ?? all.find((s) => !strategies[s.name].oracle)?.name;

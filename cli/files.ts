@@ -9,7 +9,10 @@
 import { accessSync, closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinScenario, builtinScenarios, historyDirScenario, parseScenario, type Scenario } from '../scenarios/index.js';
+import { parse as parseYaml } from 'yaml';
+import {
+  builtinScenario, builtinScenarios, historyDirScenario, parseScenario, ScenarioError, scenarioWarnings, type Scenario, type ScenarioLoader,
+} from '../scenarios/index.js';
 import { ResourceError, UsageError } from './errors.js';
 import { writeFaultFor } from './fault-injection.js';
 import { isHistoryDir, readHistoryDir } from './history-files.js';
@@ -31,8 +34,23 @@ export function loadScenario(nameOrFile: string): Scenario {
   } catch (e) {
     throw new UsageError(`cannot read scenario file '${nameOrFile}': ${(e as Error).message}`);
   }
-  return parseScenario(text, nameOrFile, readHistoryDir);
+  const scenario = parseScenario(text, nameOrFile, readHistoryDir, extendsLoader);
+  for (const w of scenarioWarnings(scenario)) process.stderr.write(`freshsim: warning: ${nameOrFile}: ${w}\n`);
+  return scenario;
 }
+
+/** Reads a scenario file named by `extends:` (relative to the file that names it). */
+const extendsLoader: ScenarioLoader = (ref, from) => {
+  const file = resolve(dirname(from), ref);
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ScenarioError(from, [`extends: cannot read '${ref}' (${file}): ${(e as Error).message.split('\n')[0]}`]);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ScenarioError(file, ['(top level): expected a mapping of scenario fields']);
+  return { data: data as Record<string, unknown>, file };
+};
 
 /**
  * Check that `out` can be a run directory before any work: an existing

@@ -19,7 +19,7 @@ import { workerCommand } from './commands/worker.js';
 import { baselineCommand } from './commands/baseline.js';
 import { checkCommand, DEFAULT_TOLERANCE_PP } from './commands/check.js';
 import { reportCommand } from './commands/report.js';
-import { listCommand, showCommand, validateCommand } from './commands/scenario.js';
+import { listCommand, referenceCommand, schemaCommand, showCommand, validateCommand } from './commands/scenario.js';
 import { strategyListCommand } from './commands/strategy.js';
 import { om1Command } from './commands/om1.js';
 import { stressCommand } from './commands/stress.js';
@@ -28,6 +28,8 @@ import { prepareStrategyServices } from './strategy-services.js';
 import { importCommand } from './commands/import.js';
 import { exportCommand, profileCommand } from './commands/profile.js';
 import { freshsimVersion } from './files.js';
+import { checkNumericFlags } from './flag-checks.js';
+import { cacheOptions, COMMANDS, formatOption, withExamples } from './help.js';
 import { strategies } from '../strategies/index.js';
 
 const processIo = {
@@ -55,11 +57,12 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
     .scriptName('freshsim')
     .version(freshsimVersion())
     .strict()
-    .demandCommand(1, 'expected a command: run, sweep, worker, merge, import, report, check, baseline, scenario')
+    .recommendCommands()
+    .demandCommand(1, `expected a command: ${COMMANDS.join(', ')}`)
     .command(
       'run',
       'simulate strategies on a scenario over seeds and write results',
-      (y) => runnerOptions(y)
+      (y) => formatOption(cacheOptions(runnerOptions(withExamples(y, 'run'))))
         .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
         .option('strategies', { type: 'string', default: 'pto-greedy,safety-stock,newsvendor', describe: `comma-separated: ${Object.keys(strategies).join(', ')}, or a strategy module (./my-strategy.mjs); NAME{param=value,...} sets parameters` })
         .option('seeds', { type: 'number', default: 1, describe: 'number of replications (1..N)' })
@@ -70,27 +73,27 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
         .option('report', { type: 'boolean', default: true, describe: 'write report.html, the HTML comparison report (--no-report to skip)' }),
       (a) => runner((ctx) => runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite, workers: a.workers, retries: a.retries, queue: a.queue, services: poolServices(a), report: a.report }, io, ctx)),
     )
-    .command('sweep <file>', 'run an experiment file (scenarios × strategy grids × seeds), resumably', (y) => runnerOptions(y
+    .command('sweep <file>', 'run an experiment file (scenarios × strategy grids × seeds), resumably', (y) => formatOption(cacheOptions(runnerOptions(withExamples(y, 'sweep')
       .positional('file', { type: 'string', demandOption: true, describe: 'experiment file (YAML/JSON)' })
       .option('out', { type: 'string', describe: 'run directory (default: the file\'s out, else runs/<name>)' })
       .option('shard', { type: 'string', describe: 'I/N: run only the I-th of N deterministic slices (into OUT/shard-I-of-N)' })
-      .option('overwrite', { type: 'boolean', default: false, describe: 'replace the plan of another experiment already in the run directory' })),
+      .option('overwrite', { type: 'boolean', default: false, describe: 'replace the plan of another experiment already in the run directory' })))),
     (a) => runner((ctx) => sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, shard: a.shard, overwrite: a.overwrite, services: poolServices(a) }, io, ctx)))
-    .command('worker', 'run cells from a Redis queue (for `sweep --queue`) until stopped', (y) => y
+    .command('worker', 'run cells from a Redis queue (for `sweep --queue`) until stopped', (y) => cacheOptions(withExamples(y, 'worker'))
       .option('queue', { type: 'string', demandOption: true, describe: 'redis://HOST:PORT' })
       .option('concurrency', { type: 'number', describe: 'cells at once, one thread each (default: one per core)' })
       .option('lock-seconds', { type: 'number', describe: 'job lock: how soon a dead worker\'s cells go to others (default 30)' }),
     (a) => guard(() => workerCommand({ queue: a.queue, concurrency: a.concurrency, lockSeconds: a.lockSeconds, services: poolServices(a) }, io)))
-    .command('merge <shards..>', 'join the run directories of sweep shards and write the summaries', (y) => y
+    .command('merge <shards..>', 'join the run directories of sweep shards and write the summaries', (y) => withExamples(y, 'merge')
       .positional('shards', { type: 'string', array: true, demandOption: true, describe: 'shard run directories' })
       .option('out', { type: 'string', demandOption: true, describe: 'merged run directory' }),
     (a) => guard(() => mergeCommand({ shards: a.shards as string[], out: a.out }, io)))
-    .command('report <run>', 'write the self-contained HTML comparison report of a run', (y) => y
-      .positional('run', { type: 'string', demandOption: true, describe: 'run directory (holding results.json) or results file' })
+    .command('report <runs..>', 'write the self-contained HTML report of a run, or compare two or more runs', (y) => withExamples(y, 'report')
+      .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directory (holding results.json) or results file; two or more to compare' })
       .option('out', { type: 'string', describe: 'HTML file to write (default RUN/report.html)' })
       .option('baseline', { type: 'string', describe: 'strategy the paired differences are against' }),
-    (a) => guard(() => reportCommand({ run: a.run as string, out: a.out, baseline: a.baseline }, io)))
-    .command('check <runs..>', 'regression gate: compare runs with a baseline (exit 1 on a significant fall)', (y) => y
+    (a) => guard(() => reportCommand({ runs: a.runs as string[], out: a.out, baseline: a.baseline }, io)))
+    .command('check <runs..>', 'regression gate: compare runs with a baseline (exit 1 on a significant fall)', (y) => withExamples(y, 'check')
       .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directories (one per scenario)' })
       .option('baseline', { type: 'string', demandOption: true, describe: 'baseline file written by `freshsim baseline`' })
       .option('tolerance-pp', { type: 'number', default: DEFAULT_TOLERANCE_PP, describe: 'allowed fall of the full-order rate, percentage points' })
@@ -100,12 +103,12 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
       runs: a.runs as string[], baseline: a.baseline, tolerancePp: a.tolerancePp, junit: a.junit, allowChanged: a.allowChanged,
       stepSummary: process.env.GITHUB_STEP_SUMMARY || undefined,
     }, io)))
-    .command('baseline <runs..>', 'write a regression-gate baseline from runs', (y) => y
+    .command('baseline <runs..>', 'write a regression-gate baseline from runs', (y) => withExamples(y, 'baseline')
       .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directories (one per scenario)' })
       .option('out', { type: 'string', demandOption: true, describe: 'baseline file to write' })
       .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing baseline file' }),
     (a) => guard(() => baselineCommand({ runs: a.runs as string[], out: a.out, overwrite: a.overwrite }, io)))
-    .command('import <files..>', 'import transaction logs (CSV, one order line per line) into a directory a scenario can replay', (y) => y
+    .command('import <files..>', 'import transaction logs (CSV, one order line per line) into a directory a scenario can replay', (y) => withExamples(y, 'import')
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'CSV files or globs (read as one log)' })
       .option('out', { type: 'string', demandOption: true, describe: 'directory to write (day files, catalogue, profile, cleaning report)' })
       .option('map', { type: 'string', array: true, describe: 'field=column, e.g. sku=StockCode (fields: order, timestamp, date, time, sku, quantity, price, category, site, customer, description)' })
@@ -124,19 +127,19 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
         }, io);
       } catch (e) { code = reportError(e, io.stderr, debug); }
     })
-    .command('profile <sources..>', 'realism profile of an imported directory or a scenario (one or two, side by side)', (y) => y
+    .command('profile <sources..>', 'realism profile of an imported directory or a scenario (one or two, side by side)', (y) => withExamples(y, 'profile')
       .positional('sources', { type: 'string', array: true, demandOption: true, describe: 'imported directories or scenarios (built-in name or file)' })
       .option('seed', { type: 'number', default: 1, describe: 'replication of a generated scenario' })
       .option('K', { type: 'number', describe: 'K of the top-K order share (default: the scenario\'s K)' })
       .option('json', { type: 'boolean', default: false, describe: 'print the profiles as JSON' }),
     (a) => guard(() => profileCommand({ sources: a.sources as string[], seed: a.seed, json: a.json, K: a.K }, io)))
-    .command('export <scenario>', 'write a scenario\'s generated orders as an imported directory (the format `import` writes)', (y) => y
+    .command('export <scenario>', 'write a scenario\'s generated orders as an imported directory (the format `import` writes)', (y) => withExamples(y, 'export')
       .positional('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file' })
       .option('out', { type: 'string', demandOption: true, describe: 'directory to write' })
       .option('seed', { type: 'number', default: 1, describe: 'replication' })
       .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing --out directory' }),
     (a) => guard(() => exportCommand({ scenario: a.scenario as string, out: a.out, seed: a.seed, overwrite: a.overwrite }, io)))
-    .command('om1', 'solve OM1 (the optimal plan on realised orders) for one day and site', (y) => y
+    .command('om1', 'solve OM1 (the optimal plan on realised orders) for one day and site', (y) => cacheOptions(withExamples(y, 'om1'))
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
       .option('day', { type: 'string', demandOption: true, describe: 'evaluation day 1..N, or a date YYYY-MM-DD' })
       .option('site', { type: 'string', describe: 'front site name (default: the first)' })
@@ -152,7 +155,7 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
         code = om1Command({ scenario: a.scenario, day: a.day, site: a.site, seed: a.seed, timeLimit: a.timeLimit, maxNodes: a.maxNodes, gap: a.gap, tieBreak: a.tieBreak, json: a.json }, services, io);
       } catch (e) { code = reportError(e, io.stderr, debug); }
     })
-    .command('ablate', "ablation (the paper's Table 3): OTPTO, its six variants without A1..A6, PTO and OPT over seeds", (y) => runnerOptions(y)
+    .command('ablate', "ablation (the paper's Table 3): OTPTO, its six variants without A1..A6, PTO and OPT over seeds", (y) => formatOption(cacheOptions(runnerOptions(withExamples(y, 'ablate'))))
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
       .option('seeds', { type: 'number', default: 1, describe: 'number of replications (1..N)' })
       .option('out', { type: 'string', describe: 'output directory (default runs/<scenario>/ablation)' })
@@ -160,7 +163,7 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
       .option('report', { type: 'boolean', default: true, describe: 'write report.html with the ablation section (--no-report to skip)' })
       .option('otpto-params', { type: 'string', describe: 'JSON object of OTPTO parameters for every variant, e.g. \'{"labelWindowDays":28}\'' }),
     (a) => runner((ctx) => ablateCommand({ scenario: a.scenario, seeds: a.seeds, out: a.out, overwrite: a.overwrite, report: a.report, otptoParams: a.otptoParams, workers: a.workers, retries: a.retries, queue: a.queue, services: { cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false } }, io, ctx)))
-    .command('stress', 'stress test: distribution over seeds of full-order rate, waste, refunds and recovery time per strategy', (y) => runnerOptions(y)
+    .command('stress', 'stress test: distribution over seeds of full-order rate, waste, refunds and recovery time per strategy', (y) => formatOption(cacheOptions(runnerOptions(withExamples(y, 'stress'))))
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in stress scenario (lockdown-city, supplier-failure, quality-incident, presale-community, random-shocks) or file' })
       .option('strategies', { type: 'string', default: 'pto-greedy,safety-stock,newsvendor', describe: 'comma-separated strategy names' })
       .option('seeds', { type: 'number', default: 5, describe: 'number of replications (1..N)' })
@@ -173,23 +176,25 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
       scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, tolerancePp: a.tolerancePp, overwrite: a.overwrite, report: a.report,
       workers: a.workers, retries: a.retries, queue: a.queue, services: poolServices(a),
     }, io, ctx)))
-    .command('strategy', 'list the built-in strategies', (y) => y
-      .command('list', 'every strategy: description, oracle flag, parameters with defaults', (yy) => yy.option('json', { type: 'boolean', default: false, describe: 'print a JSON array of {name, description, oracle, requires, params}' }),
+    .command('strategy', 'list the built-in strategies', (y) => withExamples(y, 'strategy')
+      .command('list', 'every strategy: description, oracle flag, parameters with defaults', (yy) => withExamples(yy, 'strategy list').option('json', { type: 'boolean', default: false, describe: 'print a JSON array of {name, description, oracle, requires, params}' }),
         (a) => guard(() => strategyListCommand({ json: a.json as boolean }, io)))
       .demandCommand(1, 'expected a subcommand: list'), () => {})
-    .command('scenario', 'validate, show or list scenarios', (y) => y
-      .command('validate <file>', 'check a scenario file against the schema', (yy) => yy.positional('file', { type: 'string', demandOption: true }),
+    .command('scenario', 'validate, show, list scenarios; their JSON Schema and field reference', (y) => withExamples(y, 'scenario')
+      .command('validate <file>', 'check a scenario file against the schema', (yy) => withExamples(yy, 'scenario validate').positional('file', { type: 'string', demandOption: true }),
         (a) => guard(() => validateCommand(a.file as string, io)))
-      .command('show <name>', 'print a scenario (built-in name or file) as YAML with defaults', (yy) => yy.positional('name', { type: 'string', demandOption: true }),
+      .command('show <name>', 'print a scenario (built-in name or file) as YAML with defaults', (yy) => withExamples(yy, 'scenario show').positional('name', { type: 'string', demandOption: true }),
         (a) => guard(() => showCommand(a.name as string, io)))
-      .command('list', 'list the built-in scenarios', () => {}, () => guard(() => listCommand(io)))
-      .demandCommand(1, 'expected a scenario subcommand: validate, show, list'))
-    .option('cache-dir', { type: 'string', global: true, describe: 'OM1 result cache directory (default $FRESHSIM_CACHE_DIR or .cache/freshsim)' })
-    .option('cache', { type: 'boolean', default: true, global: true, describe: 'use the OM1 result cache (--no-cache to solve afresh)' })
+      .command('list', 'list the built-in scenarios', (yy) => withExamples(yy, 'scenario list'), () => guard(() => listCommand(io)))
+      .command('schema', 'print the JSON Schema of scenario files (for editors)', (yy) => withExamples(yy, 'scenario schema'), () => guard(() => schemaCommand(io)))
+      .command('reference', 'print the scenario field reference (docs/SCENARIO-REFERENCE.md)', (yy) => withExamples(yy, 'scenario reference'), () => guard(() => referenceCommand(io)))
+      .demandCommand(1, 'expected a scenario subcommand: validate, show, list, schema, reference'))
     .option('debug', { type: 'boolean', default: false, global: true, describe: 'print the stack trace of an internal error' })
     .middleware((a) => checkFlagValues(argv, a))
+    .middleware((a) => checkNumericFlags(argv, (name) => name in a))
     .fail((msg, err) => {
-      throw err ?? new UsageError(msg);
+      // recommendCommands says only "Did you mean X?": name the unknown command too.
+      throw err ?? new UsageError(/^Did you mean /.test(msg ?? '') ? `Unknown argument: ${argv.find((x) => !x.startsWith('-'))}. ${msg}` : msg);
     })
     .help();
   try {

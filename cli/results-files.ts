@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { parseBaseline, parseResults, type Baseline, type Results } from '../analysis/index.js';
 import { renderHtmlReport } from '../reports/index.js';
 import { UsageError } from './errors.js';
+import { readProvenance } from './provenance.js';
 import { writeFileDurable } from './files.js';
 
 /** Run the parser and turn its domain error into a UsageError (exit 2). */
@@ -118,6 +119,7 @@ export function writeHtmlReport(results: Results, out: string, opts: { runDir?: 
     wallSeconds: timing.wallSeconds,
     decisionMs: timing.decisionMs,
     source: opts.source,
+    provenance: opts.runDir === undefined ? undefined : readProvenance(opts.runDir),
   }));
   writeFileDurable(out, html);
   return out;

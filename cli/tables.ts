@@ -14,12 +14,41 @@ function ci(e: Estimate, f: (x: number) => string): string {
   return lo === null || hi === null ? `${f(e.mean)} (n=1)` : `${f(e.mean)} [${f(lo)}, ${f(hi)}]`;
 }
 
-/** Align rows of cells into columns (first column left, others right). */
-export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+/** How tables print: aligned text (wrapped to `width` columns), CSV, Markdown or JSON. */
+export type TableFormat = 'text' | 'csv' | 'md' | 'json';
+
+/** The formats `--format` accepts. */
+export const TABLE_FORMATS: readonly TableFormat[] = ['text', 'csv', 'md', 'json'];
+
+/** The CLI's table settings for this process (`--format`; text tables fit `width` columns). */
+export const tableOutput: { format: TableFormat; width: number } = { format: 'text', width: 120 };
+
+/**
+ * A table in `format` (default: {@link tableOutput}). Text aligns columns
+ * (first left, others right); when wider than `width` the columns are split
+ * into blocks that fit, each repeating the first column. JSON is an array of
+ * objects keyed by the header.
+ */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], format: TableFormat = tableOutput.format, width = tableOutput.width): string {
+  if (format === 'csv') return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n');
+  if (format === 'json') return JSON.stringify(rows.map((r) => Object.fromEntries(header.map((h, c) => [h, r[c]]))));
+  if (format === 'md') {
+    const cell = (x: string): string => x.replace(/\|/g, '\\|');
+    return [header, header.map((_, c) => (c === 0 ? '---' : '---:')), ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n');
+  }
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  const blocks: number[][] = [];
+  for (let c = 1; c < header.length; c++) {
+    const last = blocks.at(-1);
+    const used = last ? widths[0] + last.reduce((a, k) => a + 2 + widths[k], 0) : 0;
+    if (last && used + 2 + widths[c] <= width) last.push(c);
+    else blocks.push([c]);
+  }
+  const render = (cols: readonly number[]): string => {
+    const line = (cells: readonly string[]): string => cols.map((c) => (c === 0 ? cells[c].padEnd(widths[c]) : cells[c].padStart(widths[c]))).join('  ');
+    return [line(header), cols.map((c) => '-'.repeat(widths[c])).join('  '), ...rows.map(line)].join('\n');
+  };
+  return (blocks.length ? blocks : [[]]).map((b) => render([0, ...b])).join('\n\n');
 }
 
 function baselineOf(r: Results): string | undefined {

@@ -74,7 +74,7 @@ export const CHART_SCRIPT = String.raw`
     if (!f) return;
     var x = d3.scalePoint().domain(data.days).range([f.m.left, f.width - f.m.right]).padding(0.5);
     var all = [];
-    data.perDay.forEach(function (s) { all = all.concat(s.rates); });
+    data.perDay.forEach(function (s) { all = all.concat(s.rates); (s.range || []).forEach(function (r) { all.push(r[0], r[1]); }); });
     var y = d3.scaleLinear().domain(paddedExtent(all, 0.1, true)).nice().range([f.height - f.m.bottom, f.m.top]);
     var step = x.step();
     data.shocks.forEach(function (s) {
@@ -94,6 +94,11 @@ export const CHART_SCRIPT = String.raw`
       .call(function (g) { g.selectAll('.tick line').clone().attr('x2', f.width - f.m.left - f.m.right).attr('stroke-opacity', 0.1); });
     var line = d3.line().x(function (d, i) { return x(data.days[i]); }).y(function (d) { return y(d); });
     data.perDay.forEach(function (s) {
+      if (!s.range) return;
+      f.svg.append('path').attr('class', 'band').attr('fill', colour[s.name]).attr('opacity', 0.15)
+        .attr('d', d3.area().x(function (d, i) { return x(data.days[i]); }).y0(function (d) { return y(d[0]); }).y1(function (d) { return y(d[1]); })(s.range));
+    });
+    data.perDay.forEach(function (s) {
       f.svg.append('path').attr('class', 'series').attr('fill', 'none').attr('stroke', colour[s.name]).attr('stroke-width', 2.2)
         .attr('stroke-dasharray', oracle[s.name] ? '6 3' : null).attr('d', line(s.rates));
       f.svg.append('g').selectAll('circle').data(s.rates).join('circle').attr('class', 'mark')
@@ -109,7 +114,7 @@ export const CHART_SCRIPT = String.raw`
   }
 
   function drawOutcomes() {
-    var f = frame('chart-outcomes', 320, { top: 30, right: 16, bottom: 52, left: 70 });
+    var f = frame('chart-outcomes', 360, { top: 30, right: 16, bottom: 92, left: 70 });
     if (!f) return;
     var panels = [
       { key: 'split', title: 'Split orders (%)', scale: 100, digits: 2 },
@@ -128,7 +133,8 @@ export const CHART_SCRIPT = String.raw`
       f.svg.append('g').attr('class', 'axis').attr('transform', 'translate(' + x0 + ',0)')
         .call(d3.axisLeft(y).ticks(5).tickFormat(function (v) { return fixed(v * p.scale, p.key === 'waste' ? 0 : 1); }));
       f.svg.append('g').attr('class', 'axis').attr('transform', 'translate(0,' + (f.height - f.m.bottom) + ')')
-        .call(d3.axisBottom(x).tickFormat(function () { return ''; }));
+        .call(d3.axisBottom(x))
+        .call(function (ax) { ax.selectAll('.tick text').attr('transform', 'rotate(-25)').attr('text-anchor', 'end').attr('dx', '-0.4em').attr('dy', '0.6em'); });
       var g = f.svg.append('g');
       data.outcomes.forEach(function (o) {
         var v = o[p.key];
@@ -147,7 +153,7 @@ export const CHART_SCRIPT = String.raw`
         }
       });
     });
-    f.svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').attr('x', f.width / 2).attr('y', f.height - 14)
+    f.svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').attr('x', f.width / 2).attr('y', f.height - 8)
       .text('Strategy (bars: mean over seeds; whiskers: 95% CI)');
     strategyLegend(f, names, 'band');
     finish(f);
@@ -167,9 +173,18 @@ export const CHART_SCRIPT = String.raw`
       .attr('cx', function (d) { return x(d.waste); }).attr('cy', function (d) { return y(d.rate); }).attr('r', 5)
       .attr('fill', function (d) { return colour[d.name]; }).attr('fill-opacity', 0.8).attr('stroke', '#fff')
       .append('title').text(function (d) { return d.name + ', seed ' + d.seed + ': ' + pc(d.rate) + ' full orders, ' + fixed(d.waste, 0) + ' units/day wasted'; });
-    axisLabels(f, 'Waste (units/day, all levels)', 'Full-order fulfillment rate (%)');
     var names = data.strategies.map(function (s) { return s.name; });
+    names.forEach(function (n) {
+      var pts = data.tradeoff.filter(function (d) { return d.name === n; });
+      if (!pts.length) return;
+      var mx = d3.mean(pts, function (d) { return d.waste; }), my = d3.mean(pts, function (d) { return d.rate; });
+      f.svg.append('path').attr('class', 'mean').attr('d', d3.symbol(d3.symbolCross, 110)()).attr('transform', 'translate(' + x(mx) + ',' + y(my) + ')')
+        .attr('fill', colour[n]).attr('stroke', '#222').attr('stroke-width', 1)
+        .append('title').text(n + ', mean over seeds: ' + pc(my) + ' full orders, ' + fixed(mx, 0) + ' units/day wasted');
+    });
+    axisLabels(f, 'Waste (units/day, all levels)', 'Full-order fulfillment rate (%)');
     strategyLegend(f, names, 'dot');
+    legend(f, [{ label: 'mean over seeds (cross)', colour: '#555', kind: 'dot' }]);
     finish(f);
   }
 

@@ -36,10 +36,14 @@ dl.meta dt { color: var(--muted); }
 dl.meta dd { margin: 0; overflow-wrap: anywhere; }
 pre { background: var(--band); padding: 8px 10px; border-radius: 4px; overflow-x: auto; font-size: .82rem; }
 code { font-size: .88em; }
+button.download { font-size: .8rem; margin: 2px 0 8px; padding: 2px 8px; border: 1px solid var(--rule); background: var(--band); border-radius: 3px; cursor: pointer; }
+.multiples { display: flex; flex-wrap: wrap; gap: 8px 20px; }
+.multiples svg { font-size: 11px; }
+details summary { cursor: pointer; margin: 8px 0; font-weight: 600; }
 @media print {
   body { font-size: 11pt; }
   main { max-width: none; padding: 0; }
-  nav { display: none; }
+  nav, button.download { display: none; }
   section { break-inside: auto; }
   figure.chart, table { break-inside: avoid; }
   .table-wrap { overflow: visible; }

@@ -5,7 +5,7 @@
  */
 import type { Estimate } from '../analysis/index.js';
 import { escapeHtml as h } from './escape.js';
-import { ciText, num, pct, pp } from './format.js';
+import { ciText, num, pct, pp, rateCiText } from './format.js';
 import type { ReportModel, StrategyView } from './report-model.js';
 
 /** A strategy's name with its colour swatch (and an oracle tag). */
@@ -13,7 +13,8 @@ export function strategyCell(s: StrategyView): string {
   return `<span class="swatch" style="background:${s.colour}"></span>${h(s.name)}${s.oracle ? '<span class="tag">oracle</span>' : ''}`;
 }
 
-function table(header: readonly string[], rows: readonly string[][], extraClass: (k: number) => string = () => '', textColumns: readonly number[] = []): string {
+/** An HTML table (header cells and row cells are HTML); `textColumns` are left-aligned. */
+export function table(header: readonly string[], rows: readonly string[][], extraClass: (k: number) => string = () => '', textColumns: readonly number[] = []): string {
   const cls = (c: number): string => (textColumns.includes(c) ? ' class="text"' : '');
   const head = `<thead><tr>${header.map((x, c) => `<th scope="col"${cls(c)}>${x}</th>`).join('')}</tr></thead>`;
   const body = rows.map((r, k) => `<tr${extraClass(k) ? ` class="${extraClass(k)}"` : ''}>${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join('')}</tr>`).join('\n');
@@ -25,19 +26,20 @@ const signedCi = (e: Estimate): string => {
   return lo === null || hi === null ? '—' : `[${pp(lo).replace(' pp', '')}, ${pp(hi).replace(' pp', '')}]`;
 };
 
-/** Headline: rate with CI, gap to OPT, share of PTO's gap closed, paired difference to the baseline. */
-export function headlineTable(m: ReportModel): string {
+/** Headline: rate with bounded CI, gap to OPT, share of PTO's gap closed, paired difference to the baseline, and an optional drill-down cell. */
+export function headlineTable(m: ReportModel, drill?: { readonly header: string; readonly cell: (name: string) => string }): string {
   const base = m.baseline === undefined ? 'baseline' : h(m.baseline);
   const header = ['Strategy', 'Full-order rate', '95% CI (%)', m.opt ? `Gap to ${h(m.opt)}` : 'Gap to OPT', "Share of PTO's gap closed",
-    `Δ vs ${base} (paired)`, '95% CI (pp)'];
+    `Δ vs ${base} (paired)`, '95% CI (pp)', ...(drill ? [drill.header] : [])];
   const rows = m.headline.map((r) => [
     strategyCell(r),
     pct(r.rate.mean),
-    ciText(r.rate),
+    rateCiText(r.rate.perSeed),
     r.gapToOpt === undefined ? '—' : pct(r.gapToOpt),
     r.ptoGapClosed === undefined ? '—' : pct(r.ptoGapClosed, 1),
     r.vsBaseline === undefined ? (r.name === m.baseline ? 'baseline' : '—') : pp(r.vsBaseline.mean),
     r.vsBaseline === undefined ? '—' : signedCi(r.vsBaseline),
+    ...(drill ? [drill.cell(r.name)] : []),
   ]);
   return table(header, rows);
 }
@@ -66,13 +68,13 @@ export function perDayTable(m: ReportModel): string {
 export function outcomesTable(m: ReportModel, decisionMs?: Readonly<Record<string, number>>): string {
   const late = m.extensions.extraDeliveryLatenessHours;
   const withLate = Object.keys(late).length > 0;
-  const header = ['Strategy', 'Split orders', 'Short orders', 'Line fill from site', 'Waste (units/day)', 'Waste value/day', 'GMV/day', 'Refund rate',
+  const header = ['Strategy', 'Split orders', 'Short orders', 'Line fill from site', 'Waste (units/day)', 'Waste value/day', 'GMV of whole orders/day', 'Refund rate',
     ...(withLate ? ['Second-delivery lateness (h)'] : []), 'ms/decision'];
   const rows = m.strategies.map((s) => {
     const v = m.results.strategies[s.name];
     const ms = decisionMs?.[s.name];
     return [strategyCell(s), pct(v.splitOrderRate.mean), pct(v.shortOrderRate.mean), pct(v.lineFillRate.mean), num(v.wasteUnits.mean, 1),
-      num(v.wasteValue?.mean ?? NaN, 1), num(v.gmv.mean), pct(v.refundRate.mean, 3),
+      num(v.wasteValue?.mean ?? NaN, 1), num(v.gmvFull.mean), pct(v.refundRate.mean, 3),
       ...(withLate ? [late[s.name] === undefined ? '—' : num(late[s.name], 1)] : []), ms === undefined ? '—' : ms.toFixed(1)];
   });
   return table(header, rows);

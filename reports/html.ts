@@ -4,13 +4,15 @@
  * optional parts of results.json (see extensions.ts) appear only when the
  * results carry them.
  */
-import type { Results, SolverFigures } from '../analysis/index.js';
+import type { Provenance, Results, SolverFigures } from '../analysis/index.js';
 import { CHART_SCRIPT } from './chart-script.js';
 import { escapeHtml as h, jsonForScript, scriptSafe } from './escape.js';
 import { REPORT_CSS } from './html-style.js';
 import {
   ablationTable, headlineTable, nowcastTable, outcomesTable, perDayTable, pickupTable, planShapeTable, stagesTable, stressTable, suppliersTable,
 } from './html-tables.js';
+import { sitesSection, weakestRegion } from './html-sites.js';
+import { PAGE_SCRIPT } from './page-script.js';
 import { buildModel, chartData, type ReportModel } from './report-model.js';
 
 /** What the HTML report needs besides the results. */
@@ -27,6 +29,8 @@ export interface HtmlReportOptions {
   readonly decisionMs?: Readonly<Record<string, number>>;
   /** Where the results came from (a path), shown for reproducibility. */
   readonly source?: string;
+  /** What produced the run (commit, Node, OS, the exact command), merged over the results' own provenance. */
+  readonly provenance?: Provenance;
 }
 
 function figure(id: string, title: string, note: string): string {
@@ -57,6 +61,12 @@ function metaSection(m: ReportModel, o: HtmlReportOptions): string {
     ['Evaluation days', `${r.days.length} (${h(r.days[0])} to ${h(r.days[r.days.length - 1])})`],
     ['freshsim version', h(r.freshsim)],
   ];
+  const p: Provenance = { ...r.provenance, ...o.provenance };
+  if (p.freshsimCommit) rows.push(['freshsim commit', `<code>${h(p.freshsimCommit)}</code>`]);
+  if (p.node) rows.push(['Node', h(p.node)]);
+  if (p.os) rows.push(['OS', h(p.os)]);
+  if (p.scenarioFile) rows.push(['Scenario file', `<code>${h(p.scenarioFile)}</code>`]);
+  if (p.scenarioHash) rows.push(['Scenario fingerprint', `<code>${h(p.scenarioHash)}</code> (content hash of the resolved scenario; the gate compares it)`]);
   if (o.wallSeconds !== undefined) rows.push(['Run time', `${o.wallSeconds.toFixed(1)} s`]);
   if (o.source !== undefined) rows.push(['Results file', `<code>${h(o.source)}</code>`]);
   if (o.generatedAt !== undefined) rows.push(['Report generated', h(o.generatedAt)]);
@@ -64,7 +74,8 @@ function metaSection(m: ReportModel, o: HtmlReportOptions): string {
   const meta = `<dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
   const params = m.strategies.map((s) => `<h3>${h(s.name)}${s.oracle ? ' <span class="tag">oracle: an upper bound, not a competitor</span>' : ''}</h3>` +
     `<pre>${h(JSON.stringify(r.strategies[s.name].params, null, 2))}</pre>`).join('\n');
-  return `${meta}\n<p>Reproduce with:</p><pre>${h(reproduceCommand(r))}</pre>\n<h3>Strategies and parameters</h3>\n${params}`;
+  const download = '<p><button type="button" class="download" id="download-results">Download results.json</button></p>';
+  return `${meta}\n<p>Reproduce with:</p><pre>${h(p.command ?? reproduceCommand(r))}</pre>\n${download}\n<h3>Strategies and parameters</h3>\n${params}`;
 }
 
 /** Whether the oracle's plans were proven optimal, or are the best known with a gap (absent figures: nothing said). */
@@ -84,9 +95,10 @@ export function renderHtmlReport(results: Results, opts: HtmlReportOptions): str
     ? 'No oracle ran, so there is no gap to OPT. '
     : `Gap to OPT = 1 − rate / rate(${h(m.opt)}); share of PTO's gap closed = (rate − rate(PTO)) / (rate(OPT) − rate(PTO)). ${solverNote(m.opt, r.strategies[m.opt].solver)}`;
   const sections = [
-    section('headline', 'Headline', `${headlineTable(m)}<p class="note">Full-order fulfillment rate pooled over evaluation days and front sites, mean over ${seedsNote} with a Student-t 95% CI. ${optNote}Paired differences use the same seeds (common random numbers) on both sides.</p>`),
-    section('per-day', 'Full-order rate per day (Table 2)', `${figure('chart-per-day', 'Full-order fulfillment rate per evaluation day', `Mean over ${seedsNote}.${m.strategies.some((s) => s.oracle) ? ' Dashed lines: oracles (upper bounds).' : ''}${x.shocks?.length ? ' Shaded: shock windows.' : ''}`)}\n${perDayTable(m)}`),
-    section('outcomes', 'Split, short and waste', `${figure('chart-outcomes', 'Split orders, short orders and waste per strategy', 'Split: some lines delivered later from the parent. Short: a line lost. Waste: spoiled units per day at all levels.')}\n${outcomesTable(m, opts.decisionMs)}`),
+    section('headline', 'Headline', `${headlineTable(m, weakestRegion(m))}<p class="note">Full-order fulfillment rate pooled over evaluation days and front sites, mean over ${seedsNote} with a 95% CI over seeds on the logit scale (bounded to 0–100%; † marks an interval clipped instead, when a seed's rate is exactly 0 or 1). ${optNote}Paired differences use the same seeds (common random numbers) on both sides.</p>`),
+    ...(sitesSection(m) ? [section('sites', 'By region, grid and site', sitesSection(m))] : []),
+    section('per-day', 'Full-order rate per day (Table 2)', `${figure('chart-per-day', 'Full-order fulfillment rate per evaluation day', `Mean over ${seedsNote}; band: lowest to highest seed.${m.strategies.some((s) => s.oracle) ? ' Dashed lines: oracles (upper bounds).' : ''}${x.shocks?.length ? ' Shaded: shock windows.' : ''}`)}\n${perDayTable(m)}`),
+    section('outcomes', 'Split, short and waste', `${figure('chart-outcomes', 'Split orders, short orders and waste per strategy', 'Bars labelled by strategy; whiskers: 95% CI over seeds (open-ended where cut at the axis). Split: some lines delivered later from the parent. Short: a line lost. Waste: spoiled units per day at all levels.')}\n${outcomesTable(m, opts.decisionMs)}`),
     section('tradeoff', 'Fulfillment against waste', figure('chart-tradeoff', 'Trade-off: full-order rate against waste (one point per strategy and seed)', 'Up and to the left is better: more whole orders for less spoilage.')),
     section('plan-shape', 'Plan shape (Table 5)', `${planShapeTable(m)}<p class="note">Means per plan over days and seeds. Low sellers: SKUs whose mean daily demand over the previous 28 days was below L.</p>` +
       (x.stockedByRank && Object.keys(x.stockedByRank).length ? figure('chart-stocked-by-rank', 'Stocked SKUs by popularity rank', 'Which SKUs each strategy carries, best sellers on the left; the tail shows the low sellers it stocks.') : '')),
@@ -128,6 +140,8 @@ ${sections.map((s) => s.html).join('\n')}
 <script type="application/json" id="freshsim-data">${jsonForScript(chartData(m))}</script>
 <script>${scriptSafe(opts.d3Source)}</script>
 <script>${scriptSafe(CHART_SCRIPT)}</script>
+<script type="application/json" id="freshsim-results">${jsonForScript(results)}</script>
+<script>${scriptSafe(PAGE_SCRIPT)}</script>
 </body>
 </html>
 `;

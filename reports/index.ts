@@ -14,3 +14,4 @@ export { renderHtmlReport, type HtmlReportOptions } from './html.js';
 export { renderGateJunit } from './junit.js';
 export { renderGateMarkdown, type GateSummaryOptions } from './markdown.js';
 export { buildModel, type HeadlineRow, type ReportModel, type StrategyView } from './report-model.js';
+export { renderComparisonReport, type ComparedRun } from './compare.js';

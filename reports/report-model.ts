@@ -91,7 +91,11 @@ export function chartData(m: ReportModel) {
     strategies: m.strategies,
     days: r.days,
     shocks: x.shocks ?? [],
-    perDay: m.strategies.map((s) => ({ name: s.name, rates: r.strategies[s.name].perDay.map((d) => d.fullOrderRate) })),
+    perDay: m.strategies.map((s) => ({
+      name: s.name,
+      rates: r.strategies[s.name].perDay.map((d) => d.fullOrderRate),
+      range: r.strategies[s.name].perDay.every((d) => d.fullOrderRateRange) ? r.strategies[s.name].perDay.map((d) => d.fullOrderRateRange!) : null,
+    })),
     outcomes: m.strategies.map((s) => {
       const v = r.strategies[s.name];
       return { name: s.name, split: band(v.splitOrderRate), short: band(v.shortOrderRate), waste: band(v.wasteUnits) };

@@ -25,3 +25,6 @@ export function builtinScenario(name: string): Scenario | undefined {
   const input = builtinScenarios[name];
   return input ? validateScenario(input, `built-in scenario '${name}'`) : undefined;
 }
+export { fieldDoc, scenarioJsonSchema, scenarioReference } from './json-schema.js';
+export { mergeScenarioData, resolveExtends, type ScenarioLoader } from './extends.js';
+export { scenarioWarnings } from './warnings.js';

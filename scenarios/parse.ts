@@ -8,6 +8,7 @@ import { expandNetworkLayout } from './layout.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { completeHistoryScenario } from './history-scenario.js';
 import type { HistoryReader } from './history-source.js';
+import { resolveExtends, type ScenarioLoader } from './extends.js';
 
 /** A scenario that could not be read or failed validation. */
 export class ScenarioError extends Error {
@@ -40,8 +41,12 @@ export function validateScenario(data: unknown, file: string): Scenario {
   return r.data;
 }
 
-/** Parse YAML or JSON text (JSON is YAML) as a scenario from `file`; a history scenario needs `readHistory` (its imported directory). */
-export function parseScenario(text: string, file: string, readHistory?: HistoryReader): Scenario {
+/**
+ * Parse YAML or JSON text (JSON is YAML) as a scenario from `file`; a history
+ * scenario needs `readHistory` (its imported directory); `load` reads a file
+ * named by `extends`.
+ */
+export function parseScenario(text: string, file: string, readHistory?: HistoryReader, load?: ScenarioLoader): Scenario {
   let data: unknown;
   try {
     data = parseYaml(text, { prettyErrors: true });
@@ -51,7 +56,8 @@ export function parseScenario(text: string, file: string, readHistory?: HistoryR
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ScenarioError(file, ['(top level): expected a mapping of scenario fields']);
   }
+  if ('extends' in data) data = resolveExtends(data as Record<string, unknown>, file, (f, m) => new ScenarioError(f, [m]), load);
   // A history scenario is completed from its imported directory before validation.
-  if ('history' in data) return validateScenario(completeHistoryScenario(data as Record<string, unknown>, file, readHistory).input, file);
+  if ('history' in (data as object)) return validateScenario(completeHistoryScenario(data as Record<string, unknown>, file, readHistory).input, file);
   return validateScenario(data, file);
 }

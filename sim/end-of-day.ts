@@ -19,6 +19,8 @@ export function endOfDay(s: RunState, day: number, previous: readonly StageDay[]
       if (site.level !== level) continue;
       const spoiled = level === 'front' && world.presale ? writeOffSite(p, site.id, cost) : spoilSite(p, site.id, day, cost);
       w.units = roundQty(w.units + spoiled.units);
+      const m = level === 'front' ? s.metrics.get(s.key(site.id, day)) : undefined;
+      if (m) m.spoiledUnits = spoiled.units;
       w.value += spoiled.value;
     }
     if (day >= s.evalStart) s.waste.push(w);

@@ -18,4 +18,4 @@ export { buildTopology, nearestOpenFront, type Topology } from './network.js';
 export { drawLatencyDays, type RefundCell } from './refunds.js';
 export { demandModifiers, lockdownIntensity, shockEffects, type DemandModifiers, type ShockEffects } from './shock-effects.js';
 export { roundDownToUnit, roundUpToUnit } from './upstream.js';
-export { simulate, type SimulationOptions, type SimulationResult } from './simulate.js';
+export { simulate, type FrontSiteInfo, type SimulationOptions, type SimulationResult } from './simulate.js';

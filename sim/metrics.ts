@@ -56,6 +56,8 @@ export interface SiteDayMetrics {
   /** Pre-sale: lines not available at pickup, refunded at once (also counted in linesLost). */
   shortfallRefundLines: number;
   shortfallRefundAmount: number;
+  /** Units spoiled (or written off) at this front site at the end of the day. */
+  spoiledUnits: number;
 }
 
 /** Loss accounting of one level on one day (MODEL §6): units in, out, spoiled, returned and on hand. */
@@ -107,7 +109,7 @@ export function emptySiteDay(day: number, site: number, plan: PlanShape): SiteDa
     unitsLost: 0, extraDeliveries: 0, gmv: 0, gmvFull: 0, replenishmentShortUnits: 0,
     returnedUnits: 0, defectiveLines: 0, refundAmount: 0, plan, linesFromCentral: 0,
     extraDeliveryLatenessHours: 0, closed: false, ordersRerouted: 0, ordersLostToClosure: 0,
-    shortfallRefundLines: 0, shortfallRefundAmount: 0,
+    shortfallRefundLines: 0, shortfallRefundAmount: 0, spoiledUnits: 0,
   };
 }
 

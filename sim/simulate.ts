@@ -28,6 +28,14 @@ export interface SimulationOptions {
   readonly clock?: () => number;
 }
 
+/** A front site as per-site figures name it. */
+export interface FrontSiteInfo {
+  readonly id: number;
+  readonly name: string;
+  readonly grid: string;
+  readonly region: string;
+}
+
 /** Everything one run measured; plain data. */
 export interface SimulationResult {
   readonly strategy: string;
@@ -52,6 +60,8 @@ export interface SimulationResult {
   readonly regions: readonly string[];
   /** The shocks of this replication. */
   readonly shocks: readonly Shock[];
+  /** Every front site: id, name, its grid's name and its region's name (for per-site figures). */
+  readonly fronts?: readonly FrontSiteInfo[];
   /** Instant delivery, or pre-sale pickup (MODEL §3). */
   readonly mode: 'instant' | 'presale';
   /** Days simulated (warm-up and evaluation). */
@@ -135,6 +145,7 @@ export function simulate(world: World, planner: Planner, opts: SimulationOptions
     refundWindowDays: world.refunds.windowDays,
     regions: s.topo.regionNames,
     shocks: world.shocks ?? [],
+    fronts: s.topo.fronts.map((f) => ({ id: f.id, name: f.name, grid: world.sites[f.parent].name, region: s.topo.regionNames[s.topo.regionOf[f.id]] })),
     mode: presale ? 'presale' : 'instant',
     simulatedDays: s.endDay - s.simStart,
   };

@@ -10,6 +10,7 @@ import type { PoolOptions } from '../pool.js';
 import type { ProgressSink } from '../progress.js';
 import { executePlan, type ExecuteResult } from '../runner.js';
 import type { CellRecord } from '../result-store.js';
+import { currentProvenance, writeProvenance } from '../provenance.js';
 import { writeSummaries, type WrittenSummary } from '../run-dir.js';
 
 /** Output of a command. */
@@ -101,5 +102,6 @@ export async function executeAndSummarise(
   const code = accountFor(r, rerun, io);
   if (code !== undefined) return code;
   const [summary] = writeSummaries(out, plan, r.records, (performance.now() - started) / 1000);
+  writeProvenance(out, currentProvenance(rerun));
   return { ...summary, records: r.records };
 }

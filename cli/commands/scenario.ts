@@ -1,9 +1,10 @@
 /**
- * `freshsim scenario validate FILE`, `scenario show NAME|FILE` and
- * `scenario list`.
+ * `freshsim scenario validate FILE`, `scenario show NAME|FILE`,
+ * `scenario list`, `scenario schema` (the JSON Schema of scenario files) and
+ * `scenario reference` (docs/SCENARIO-REFERENCE.md).
  */
 import { stringify } from 'yaml';
-import { builtinScenarios } from '../../scenarios/index.js';
+import { builtinScenarios, scenarioJsonSchema, scenarioReference } from '../../scenarios/index.js';
 import { loadScenario } from '../files.js';
 
 type Io = { stdout: (s: string) => void };
@@ -29,5 +30,17 @@ export function showCommand(name: string, io: Io): number {
 /** List the built-in scenarios. */
 export function listCommand(io: Io): number {
   for (const [name, s] of Object.entries(builtinScenarios)) io.stdout(`${name.padEnd(16)} ${s.description ?? ''}\n`);
+  return 0;
+}
+
+/** Print the JSON Schema of scenario files (for editors: complete and check YAML/JSON). */
+export function schemaCommand(io: Io): number {
+  io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+  return 0;
+}
+
+/** Print the field reference (docs/SCENARIO-REFERENCE.md) generated from the schema. */
+export function referenceCommand(io: Io): number {
+  io.stdout(scenarioReference());
   return 0;
 }

@@ -27,7 +27,7 @@ describe('results document', () => {
 
   it('checks a per-site section row by row', () => {
     const e = { mean: 0.5, ci95: [0.4, 0.6], n: 2, perSeed: [0.45, 0.55] };
-    const row = { site: 3, grid: 1, region: 'north', orders: e, fullOrderRate: e, wasteUnits: e, refundLines: e };
+    const row = { site: 'n-g1-f1', grid: 'n-g1', region: 'north', orders: e, fullOrderRate: e, wasteUnits: e, refundLines: e };
     expect(sectionSchemas.bySite.safeParse([row]).success).toBe(true);
     expect(sectionSchemas.bySite.safeParse([{ ...row, region: 4 }]).success).toBe(false);
   });

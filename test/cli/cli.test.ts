@@ -72,8 +72,11 @@ describe('freshsim run', () => {
   it.each([
     [['run', '--scenario', 'nope'], /scenario 'nope' is neither a built-in scenario/],
     [['run', '--scenario', 'tiny', '--strategies', 'pto-greedy,magic'], /unknown strategy 'magic'; expected one of: pto-greedy/],
-    [['run', '--scenario', 'tiny', '--seeds', '0'], /--seeds 0: expected a whole number/],
-    [['run', '--scenario', 'tiny', '--seeds', '1.5'], /--seeds 1.5/],
+    [['run', '--scenario', 'tiny', '--seeds', '0'], /--seeds: expected a positive integer, got '0'/],
+    [['run', '--scenario', 'tiny', '--seeds', '1.5'], /--seeds: expected a positive integer, got '1\.5'/],
+    [['run', '--scenario', 'tiny', '--seeds', 'abc'], /--seeds: expected a positive integer, got 'abc'/],
+    [['run', '--scenario', 'tiny', '--workers=-1'], /--workers: expected a non-negative integer, got '-1'/],
+    [['check', 'RUN', '--baseline', 'B', '--tolerance-pp', 'x'], /--tolerance-pp: expected a non-negative number, got 'x'/],
     [['run', '--scenario', 'tiny', '--bogus'], /Unknown argument: bogus/],
     [['run'], /Missing required argument: scenario/],
     [['run', '--scenario', 'tiny', '--baseline', 'newsvendor', '--strategies', 'pto-greedy'], /--baseline 'newsvendor' is not among/],

@@ -106,7 +106,7 @@ describe('freshsim check', () => {
 
   it.each([
     [['check', 'nowhere', '--baseline', 'b.json'], /baseline 'b\.json' does not exist|run 'nowhere' does not exist/],
-    [['check', 'RUN', '--baseline', 'BASE', '--tolerance-pp', '-1'], /--tolerance-pp -1: expected a number of percentage points ≥ 0/],
+    [['check', 'RUN', '--baseline', 'BASE', '--tolerance-pp', '-1'], /--tolerance-pp: expected a non-negative number, got '-1'/],
     [['check', 'RUN'], /Missing required argument: baseline/],
     [['baseline', 'RUN', '--out', 'BASE'], /already exists; pass --overwrite/],
   ])('exits 2 for bad input: %j', (args, message) => {
@@ -167,6 +167,11 @@ describe('freshsim report and run --report', () => {
     const r2 = freshsim(['report', p('normal'), '--out', p('elsewhere', 'r.html'), '--baseline', 'newsvendor']);
     expect(r2.code).toBe(0);
     expect(readFileSync(p('elsewhere', 'r.html'), 'utf8')).toContain('Δ vs newsvendor (paired)');
+    const cmp = freshsim(['report', p('normal-pto'), p('weak-pto'), '--out', p('cmp.html')]);
+    expect(cmp.code).toBe(0);
+    expect(cmp.stdout).toBe(`Report: ${p('cmp.html')}\n`);
+    expect(readFileSync(p('cmp.html'), 'utf8')).toContain('Run 2 − run 1');
+    expect(freshsim(['report', p('normal-pto'), p('weak-pto')]).stderr).toContain('expected --out FILE.html for the comparison');
     const bad = freshsim(['report', p('normal'), '--baseline', 'nope']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("baseline strategy 'nope' is not in the results (pto-greedy, newsvendor)");

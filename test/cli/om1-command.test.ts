@@ -59,6 +59,6 @@ describe('freshsim om1', () => {
     expect(site.stderr).toMatch(/--site 'nowhere': expected a front site/);
     const tl = freshsim('om1', '--scenario', 'tiny', '--day', '1', '--time-limit', '0', '--no-cache');
     expect(tl.code).toBe(2);
-    expect(tl.stderr).toMatch(/--time-limit 0: expected seconds > 0/);
+    expect(tl.stderr).toMatch(/--time-limit: expected a positive number, got '0'/);
   });
 });

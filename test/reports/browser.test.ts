@@ -30,6 +30,7 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     headless: true,
     offline: true,
+    acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
@@ -79,7 +80,10 @@ describe('the report in headless Chromium', () => {
     expect(await page.$$('img')).toHaveLength(0);
     expect(await page.textContent('h1')).toBe(`freshsim report — ${evil}`);
     expect(await page.textContent('#chart-per-day .shock-label')).toBe(evil);
-    expect(await page.$$eval('#chart-tradeoff .legend-item', (xs) => xs.map((x) => x.textContent))).toEqual([evil, 'pto-greedy', 'newsvendor', 'opt (oracle)']);
+    expect(await page.$$eval('#chart-tradeoff .legend-item', (xs) => xs.map((x) => x.textContent)))
+      .toEqual([evil, 'pto-greedy', 'newsvendor', 'opt (oracle)', 'mean over seeds (cross)']);
+    // Bars are labelled with the strategy names on the axis.
+    expect(await page.$$eval('#chart-outcomes .tick text', (xs) => xs.map((x) => x.textContent))).toContain(evil);
     // Fits a laptop screen: nothing wider than the 1280 px viewport (wide tables scroll in their box).
     expect(await page.$eval('html', (e) => e.scrollWidth)).toBeLessThanOrEqual(1280);
     // Tooltips: every mark has a title.
@@ -110,7 +114,7 @@ describe('the report in headless Chromium', () => {
     expect(errors).toEqual([]);
     const marks = await marksPerChart(page);
     // The core charts always; optional ones (e.g. refunds by lag) when the simulator fills their fields.
-    expect(Object.keys(marks).slice(0, 3)).toEqual(['chart-per-day', 'chart-outcomes', 'chart-tradeoff']);
+    expect(Object.keys(marks).slice(0, 4)).toEqual(['chart-regions', 'chart-per-day', 'chart-outcomes', 'chart-tradeoff']);
     for (const [id, n] of Object.entries(marks)) expect(n, id).toBeGreaterThan(0);
     expect(marks['chart-per-day']).toBe(2 * results.days.length);
     expect(marks['chart-outcomes']).toBe(2 * 3);
@@ -118,4 +122,71 @@ describe('the report in headless Chromium', () => {
     await page.screenshot({ path: join(dir, 'tiny.png'), fullPage: true });
     await page.close();
   });
+
+  it('shows a one-region lockdown in its own row and chart, downloads CSV and results.json, and makes no network request', async () => {
+    const { results } = runExperiment({
+      scenario: builtinScenario('lockdown-city')!, strategies: [{ name: 'pto-greedy' }, { name: 'newsvendor' }], seeds: [1, 2], version: 'test',
+    });
+    const requests: string[] = [];
+    context.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('blob:')) requests.push(r.url()); });
+    const { page, errors } = await open(renderHtmlReport(results, { d3Source }), 'lockdown');
+    expect(errors).toEqual([]);
+    // The lockdown of north: its region row shows a lower rate than south's, for every strategy.
+    const rows = await page.$$eval('#sites .table-wrap', (ws) => Array.from(ws[0].querySelectorAll('tbody tr'), (tr: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> }) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
+    for (const strategy of ['pto-greedy', 'newsvendor']) {
+      const rate = (region: string) => parseFloat(rows.find((r) => r[0] === strategy && r[1] === region)![3]);
+      expect(rate('north')).toBeLessThan(rate('south') - 5);
+    }
+    expect(await page.$$eval('#chart-regions svg', (s) => s.map((x) => x.getAttribute('aria-label')))).toEqual(['Full-order rate in region north', 'Full-order rate in region south']);
+    expect(await page.$$eval('#headline tbody tr td:last-child a', (as) => as.map((a) => a.textContent?.split(':')[0]))).toEqual(['north', 'north']);
+    // Per-day chart: one band per strategy (lowest to highest seed).
+    expect(await page.$$eval('#chart-per-day path.band', (p) => p.length)).toBe(2);
+    // Downloads: a CSV per table, made in the page.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#sites button.download')]);
+    expect(csv.suggestedFilename()).toBe('sites.csv');
+    const text = readFileSync((await csv.path())!, 'utf8');
+    expect(text.split('\n')[0]).toBe('Strategy,Region,Orders/day,Full-order rate,95% CI (%),Waste (units/day),Refunded lines/day');
+    expect(text).toMatch(/\npto-greedy,north,/);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-results')]);
+    expect(JSON.parse(readFileSync((await json.path())!, 'utf8'))).toEqual(JSON.parse(JSON.stringify(results)));
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+
+  it('compares two runs side by side with paired differences where the seeds match, names inert', async () => {
+    const tiny = builtinScenario('tiny')!;
+    const run = (K: number, seeds: number[], name = 'tiny') => runExperiment({
+      scenario: { ...tiny, name, constraints: { ...tiny.constraints, K } }, strategies: [{ name: 'pto-greedy' }, { name: 'newsvendor' }], seeds, version: 'test',
+    }).results;
+    const a = run(40, [1, 2]);
+    const b = run(20, [1, 2], evil);
+    const c = run(20, [3, 4]);
+    const { renderComparisonReport } = await import('../../reports/index.js');
+    const { page, errors } = await openPlain(renderComparisonReport([{ label: 'runs/a', results: a }, { label: `runs/${evil}`, results: b }, { label: 'runs/c', results: c }]), 'compare');
+    expect(errors).toEqual([]);
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.$$('img')).toHaveLength(0);
+    expect(await page.$eval('#chart-compare', (f) => f.querySelectorAll('svg .mark').length)).toBe(2 * 3);
+    const cells = await page.$$eval('#compare tbody tr', (trs) => trs.map((tr) => Array.from((tr as unknown as { cells: ArrayLike<{ textContent: string | null }> }).cells, (td) => td.textContent ?? '')));
+    expect(cells.map((r) => r[0])).toEqual(['pto-greedy', 'newsvendor']);
+    // Run 2 (same seeds, K halved): paired and lower; run 3 (other seeds): unpaired.
+    const pto = cells[0];
+    expect(pto[7]).toMatch(/^-\d+\.\d\d pp$/);
+    expect(pto[9]).toMatch(/\(unpaired\)$/);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#compare button.download')]);
+    expect(readFileSync((await csv.path())!, 'utf8').split('\n')[1]).toMatch(/^pto-greedy,/);
+    await page.close();
+  });
 });
+
+/** Open a page that has no charts script (the comparison): wait for load only. */
+async function openPlain(html: string, name: string): Promise<{ page: Page; errors: string[] }> {
+  const file = join(dir, `${name}.html`);
+  writeFileSync(file, html);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(`file://${file}`);
+  return { page, errors };
+}

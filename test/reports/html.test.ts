@@ -99,9 +99,12 @@ describe('renderHtmlReport', () => {
     expect(html).not.toContain('<b>north');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('b&quot;&amp;&#39;');
-    // Exactly the three script elements we put there: data, d3, charts.
-    expect(html.match(/<script/g)).toHaveLength(3);
-    expect(html.match(/<\/script>/g)).toHaveLength(3);
+    // Exactly the five script elements we put there: chart data, d3, charts, results.json (download), downloads.
+    expect(html.match(/<script/g)).toHaveLength(5);
+    expect(html.match(/<\/script>/g)).toHaveLength(5);
+    const embedded = html.match(/<script type="application\/json" id="freshsim-results">(.*?)<\/script>/s)![1];
+    expect(embedded).not.toMatch(/[<>]/);
+    expect(JSON.parse(embedded)).toEqual(JSON.parse(JSON.stringify(r)));
     // The data block carries the names as \u escapes, and parses back to them.
     const data = html.match(/<script type="application\/json" id="freshsim-data">(.*?)<\/script>/s)![1];
     expect(data).not.toMatch(/[<>]/);
