@@ -85,6 +85,12 @@ export interface RunnerFlags {
   readonly services?: PoolOptions;
 }
 
+/** The runner flags of a command as given, for the resume hint (so a rerun keeps `--queue`). */
+export function runnerFlagsText(flags: RunnerFlags): string {
+  return `${flags.queue !== undefined ? ` --queue ${flags.queue}` : ''}${flags.workers !== undefined ? ` --workers ${flags.workers}` : ''}` +
+    `${flags.retries !== undefined ? ` --retries ${flags.retries}` : ''}`;
+}
+
 /**
  * Execute a one-scenario plan into the run directory `out` and write its
  * summaries: the summary with the cells' stored records, or the exit code
@@ -98,7 +104,7 @@ export async function executeAndSummarise(
     dir: out, workers: flags.workers, retries: flags.retries, queue: flags.queue, services: flags.services,
     signal: ctx.signal, progress: ctx.progress, log: (line) => io.stderr(`${line}\n`),
   });
-  const code = accountFor(r, rerun, io);
+  const code = accountFor(r, `${rerun}${runnerFlagsText(flags)}`, io);
   if (code !== undefined) return code;
   const [summary] = writeSummaries(out, plan, r.records, (performance.now() - started) / 1000);
   return { ...summary, records: r.records };

@@ -14,7 +14,7 @@ import { executePlan } from '../runner.js';
 import { aggregateTable } from '../tables.js';
 import { checkCount } from './run.js';
 import type { PoolOptions } from '../pool.js';
-import { accountFor, type Io, type RunContext } from './outcome.js';
+import { accountFor, runnerFlagsText, type Io, type RunContext } from './outcome.js';
 
 /** Parsed flags of `sweep`. */
 export interface SweepArgs {
@@ -48,7 +48,7 @@ export async function sweepCommand(args: SweepArgs, io: Io, ctx: RunContext = {}
     dir: out, workers: args.workers, retries: args.retries ?? file.retries, queue: args.queue, shard, services: args.services,
     signal: ctx.signal, progress: ctx.progress, log: (line) => io.stderr(`${line}\n`),
   });
-  const rerun = `freshsim sweep ${args.file} --out ${base}${shard ? ` --shard ${shard.index}/${shard.count}` : ''}`;
+  const rerun = `freshsim sweep ${args.file} --out ${base}${shard ? ` --shard ${shard.index}/${shard.count}` : ''}${runnerFlagsText(args)}`;
   const code = accountFor(r, rerun, io);
   if (code !== undefined) return code;
   if (!r.complete) {
