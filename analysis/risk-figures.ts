@@ -7,6 +7,7 @@
  */
 import type { SimulationResult, StageDay } from '../sim/index.js';
 import { nowcastOptions, nowcastRefundRates, refundCurves, type Nowcast } from './refund-nowcast.js';
+import type { PickupRow, ShockWindow, SupplierRow } from './results-document.js';
 import { mean } from './stats.js';
 
 /** A shock of a run that overlaps the evaluation days (day numbers, inclusive). */
@@ -32,27 +33,11 @@ export interface RefundByLagFigures {
 /** Mean units per evaluation day of one level's flows. */
 export type StageFigures = Omit<StageDay, 'day'>;
 
-/** A supplier's performance over the run. */
-export interface SupplierFigures {
-  readonly name: string;
-  /** Units delivered per simulated day. */
-  readonly volumePerDay: number;
-  /** Delivered / ordered units. */
-  readonly fillRate: number;
-  /** On-time share of purchase orders. */
-  readonly punctuality: number;
-  /** 1 − defective lines / lines sold. */
-  readonly quality: number;
-}
+/** A supplier's performance over the run (the results document's row). */
+export type SupplierFigures = SupplierRow;
 
-/** Pre-sale figures (MODEL §3). */
-export interface PickupFigures {
-  /** Units picked up / units ordered. */
-  readonly pickupFulfilmentRate: number;
-  /** Lines short at pickup and refunded, per day. */
-  readonly shortfallRefundLines: number;
-  readonly shortfallRefundAmount: number;
-}
+/** Pre-sale figures (MODEL §3; the results document's row). */
+export type PickupFigures = PickupRow;
 
 /** Everything risk-related one cell contributes. */
 export interface CellRiskFigures {
@@ -162,13 +147,8 @@ export function cellRiskFigures(run: SimulationResult, evaluationStart: number, 
 }
 
 
-/** A shock window for reports: kind, label and ISO dates (reports/extensions.ts ShockWindow). */
-export interface ShockWindowRow {
-  readonly kind: string;
-  readonly label: string;
-  readonly from: string;
-  readonly to: string;
-}
+/** A shock window for reports: kind, label and ISO dates (the results document's ShockWindow, always labelled). */
+export type ShockWindowRow = ShockWindow & { readonly label: string };
 
 /** Risk fields of one strategy's summary: means over seeds. */
 export interface RiskSummary {

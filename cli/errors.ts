@@ -3,6 +3,7 @@
  * and how it is told — one line naming what was wrong, no stack unless
  * `--debug` (or FRESHSIM_DEBUG=1) asks for it.
  */
+import { ExperimentSpecError } from '../experiment/index.js';
 import { ScenarioError } from '../scenarios/index.js';
 import { PlanError } from '../sim/index.js';
 import { StrategyError } from '../strategies/index.js';
@@ -52,11 +53,11 @@ export function isResourceFault(e: unknown): boolean {
 
 /** Is `e` the user's fault (exit 2) rather than ours (exit 3)? */
 export function isInputError(e: unknown): boolean {
-  return e instanceof UsageError || e instanceof ScenarioError || e instanceof StrategyError || e instanceof PlanError;
+  return e instanceof UsageError || e instanceof ExperimentSpecError || e instanceof ScenarioError || e instanceof StrategyError || e instanceof PlanError;
 }
 
 /** Names of the input errors, for errors that crossed a thread or Redis as plain data. */
-const INPUT_ERROR_NAMES = new Set(['UsageError', 'ScenarioError', 'StrategyError', 'PlanError']);
+const INPUT_ERROR_NAMES = new Set(['UsageError', 'ExperimentSpecError', 'ScenarioError', 'StrategyError', 'PlanError']);
 
 /** Is an error called `name` the user's fault (deterministic, not worth retrying)? */
 export function isInputErrorName(name: string): boolean {

@@ -20,11 +20,13 @@ import { baselineCommand } from './commands/baseline.js';
 import { checkCommand, DEFAULT_TOLERANCE_PP } from './commands/check.js';
 import { reportCommand } from './commands/report.js';
 import { listCommand, showCommand, validateCommand } from './commands/scenario.js';
+import { strategyListCommand } from './commands/strategy.js';
 import { om1Command } from './commands/om1.js';
 import { stressCommand } from './commands/stress.js';
 import { ablateCommand } from './commands/ablate.js';
 import { collectedDecisions, decisionsSummary, prepareStrategyServices } from './strategy-services.js';
 import { importCommand } from './commands/import.js';
+import { exportCommand, profileCommand } from './commands/profile.js';
 import { freshsimVersion } from './files.js';
 import { strategies } from '../strategies/index.js';
 
@@ -92,8 +94,12 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
       .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directories (one per scenario)' })
       .option('baseline', { type: 'string', demandOption: true, describe: 'baseline file written by `freshsim baseline`' })
       .option('tolerance-pp', { type: 'number', default: DEFAULT_TOLERANCE_PP, describe: 'allowed fall of the full-order rate, percentage points' })
-      .option('junit', { type: 'string', describe: 'write JUnit XML here (one test case per scenario and strategy)' }),
-    (a) => guard(() => checkCommand({ runs: a.runs as string[], baseline: a.baseline, tolerancePp: a.tolerancePp, junit: a.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY || undefined }, io)))
+      .option('junit', { type: 'string', describe: 'write JUnit XML here (one test case per scenario and strategy)' })
+      .option('allow-changed', { type: 'boolean', default: false, describe: 'compare even if the scenario or parameters differ from the baseline (exit 4 otherwise)' }),
+    (a) => guard(() => checkCommand({
+      runs: a.runs as string[], baseline: a.baseline, tolerancePp: a.tolerancePp, junit: a.junit, allowChanged: a.allowChanged,
+      stepSummary: process.env.GITHUB_STEP_SUMMARY || undefined,
+    }, io)))
     .command('baseline <runs..>', 'write a regression-gate baseline from runs', (y) => y
       .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directories (one per scenario)' })
       .option('out', { type: 'string', demandOption: true, describe: 'baseline file to write' })
@@ -118,19 +124,32 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
         }, io);
       } catch (e) { code = reportError(e, io.stderr, debug); }
     })
+    .command('profile <sources..>', 'realism profile of an imported directory or a scenario (one or two, side by side)', (y) => y
+      .positional('sources', { type: 'string', array: true, demandOption: true, describe: 'imported directories or scenarios (built-in name or file)' })
+      .option('seed', { type: 'number', default: 1, describe: 'replication of a generated scenario' })
+      .option('K', { type: 'number', describe: 'K of the top-K order share (default: the scenario\'s K)' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the profiles as JSON' }),
+    (a) => guard(() => profileCommand({ sources: a.sources as string[], seed: a.seed, json: a.json, K: a.K }, io)))
+    .command('export <scenario>', 'write a scenario\'s generated orders as an imported directory (the format `import` writes)', (y) => y
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file' })
+      .option('out', { type: 'string', demandOption: true, describe: 'directory to write' })
+      .option('seed', { type: 'number', default: 1, describe: 'replication' })
+      .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing --out directory' }),
+    (a) => guard(() => exportCommand({ scenario: a.scenario as string, out: a.out, seed: a.seed, overwrite: a.overwrite }, io)))
     .command('om1', 'solve OM1 (the optimal plan on realised orders) for one day and site', (y) => y
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
       .option('day', { type: 'string', demandOption: true, describe: 'evaluation day 1..N, or a date YYYY-MM-DD' })
       .option('site', { type: 'string', describe: 'front site name (default: the first)' })
       .option('seed', { type: 'number', default: 1, describe: 'replication' })
-      .option('time-limit', { type: 'number', describe: 'seconds (default 10)' })
+      .option('time-limit', { type: 'number', describe: 'wall-clock safety net, seconds: past it the solve fails (default 300)' })
+      .option('max-nodes', { type: 'number', describe: 'HiGHS branch-and-bound nodes, the work limit that decides where an unproven solve stops (default 2000)' })
       .option('gap', { type: 'number', describe: 'relative gap to stop at (default 1e-4)' })
       .option('tie-break', { type: 'boolean', default: false, describe: "the paper's GMV tie-break among equal order counts" })
       .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' }),
     async (a) => {
       try {
         const services = await prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
-        code = om1Command({ scenario: a.scenario, day: a.day, site: a.site, seed: a.seed, timeLimit: a.timeLimit, gap: a.gap, tieBreak: a.tieBreak, json: a.json }, services, io);
+        code = om1Command({ scenario: a.scenario, day: a.day, site: a.site, seed: a.seed, timeLimit: a.timeLimit, maxNodes: a.maxNodes, gap: a.gap, tieBreak: a.tieBreak, json: a.json }, services, io);
       } catch (e) { code = reportError(e, io.stderr, debug); }
     })
     .command('ablate', "ablation (the paper's Table 3): OTPTO, its six variants without A1..A6, PTO and OPT over seeds", (y) => runnerOptions(y)
@@ -154,6 +173,10 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
       scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, tolerancePp: a.tolerancePp, overwrite: a.overwrite, report: a.report,
       workers: a.workers, retries: a.retries, queue: a.queue, services: poolServices(a),
     }, io, ctx)))
+    .command('strategy', 'list the built-in strategies', (y) => y
+      .command('list', 'every strategy: description, oracle flag, parameters with defaults', (yy) => yy.option('json', { type: 'boolean', default: false, describe: 'print a JSON array of {name, description, oracle, requires, params}' }),
+        (a) => guard(() => strategyListCommand({ json: a.json as boolean }, io)))
+      .demandCommand(1, 'expected a subcommand: list'), () => {})
     .command('scenario', 'validate, show or list scenarios', (y) => y
       .command('validate <file>', 'check a scenario file against the schema', (yy) => yy.positional('file', { type: 'string', demandOption: true }),
         (a) => guard(() => validateCommand(a.file as string, io)))

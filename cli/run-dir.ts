@@ -8,13 +8,15 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseResults, summariseFigures, type Results } from '../analysis/index.js';
-import { scenarioDateOf, validateScenario } from '../scenarios/index.js';
-import { buildPlan, type ExperimentPlan, type Shard } from './cells.js';
+import { parseResults, type Results } from '../analysis/index.js';
+import { buildPlan, summarisePlan, type ExperimentPlan, type Shard, type Timing } from '../experiment/index.js';
+import { validateScenario } from '../scenarios/index.js';
 import { UsageError } from './errors.js';
 import { writeFileDurable, writeFilesDurable } from './files.js';
 import type { CellRecord } from './result-store.js';
 import { perDayCsv } from './tables.js';
+
+export type { Timing } from '../experiment/index.js';
 
 /** File name of the plan inside a run directory. */
 export const EXPERIMENT_FILE = 'experiment.json';
@@ -28,11 +30,6 @@ export interface ExperimentDoc {
   readonly shard: Shard | null;
   readonly plan: Omit<ExperimentPlan, 'cells'>;
   readonly cells: number;
-}
-
-/** Decision timing per strategy label. */
-export interface Timing {
-  readonly strategies: Record<string, { decisions: number; meanMs: number; maxMs: number; totalMs: number }>;
 }
 
 /** Read a directory's experiment.json, if any. */
@@ -87,44 +84,6 @@ export function planOf(doc: ExperimentDoc, dir: string): ExperimentPlan {
   const p = doc.plan;
   const scenarios = p.scenarios.map((s, i) => validateScenario(s, `${join(dir, EXPERIMENT_FILE)} plan.scenarios[${i}]`));
   return buildPlan({ name: p.name, freshsim: p.freshsim, scenarios, variants: p.variants, seeds: p.seeds, baseline: p.baseline });
-}
-
-/** The cells of `plan` that `records` lack. */
-export function missingCells(plan: ExperimentPlan, records: ReadonlyMap<string, CellRecord>): ExperimentPlan['cells'] {
-  return plan.cells.filter((c) => !records.has(c.id));
-}
-
-/** Summaries of every scenario of a complete plan, from the records alone (in plan order: completion order never matters). */
-export function summarisePlan(plan: ExperimentPlan, records: ReadonlyMap<string, CellRecord>): { scenario: string; results: Results; timing: Timing }[] {
-  const missing = missingCells(plan, records);
-  if (missing.length > 0) throw new Error(`cannot summarise: ${missing.length} cells have no record (first: ${missing[0].key})`);
-  const idOf = new Map(plan.cells.map((c) => [`${c.scenario.name}\n${c.label}\n${c.replication}`, c.id]));
-  return plan.scenarios.map((scenario) => {
-    const cellsOf = (label: string) => plan.seeds.map((rep) => records.get(idOf.get(`${scenario.name}\n${label}\n${rep}`)!)!);
-    const first = scenario.days.history;
-    const results = summariseFigures(
-      plan.variants.map((v) => ({ name: v.label, params: v.params, cells: cellsOf(v.label).map((r) => r.figures) })),
-      {
-        freshsim: plan.freshsim,
-        scenario: scenario.name,
-        scenarioSeed: scenario.seed,
-        seeds: plan.seeds,
-        days: Array.from({ length: scenario.days.evaluation }, (_, k) => scenarioDateOf(scenario, first + k)),
-        evaluationStart: first,
-        constraints: scenario.constraints,
-      },
-      plan.baseline,
-    );
-    const timing: Timing = { strategies: {} };
-    for (const v of plan.variants) {
-      const ts = cellsOf(v.label).map((r) => r.timing);
-      const decisions = ts.reduce((a, t) => a + t.decisions, 0);
-      const totalMs = ts.reduce((a, t) => a + t.totalMs, 0);
-      const maxMs = ts.reduce((a, t) => Math.max(a, t.maxMs), 0);
-      timing.strategies[v.label] = { decisions, meanMs: decisions ? totalMs / decisions : 0, maxMs, totalMs };
-    }
-    return { scenario: scenario.name, results, timing };
-  });
 }
 
 /** A scenario name as a folder name: characters other than letters, digits, `.`, `_` and `-` become `_`. */

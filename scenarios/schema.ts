@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   centralSchema, checkRiskFields, fulfilmentSchema, pmfSchema, position, presaleSchema, shocksSchema,
 } from './risk-schema.js';
+import { basketStructureSchema, demandDynamicsSchema, headFields } from './world-schema.js';
 
 const positive = z.number().positive();
 const nonNegative = z.number().nonnegative();
@@ -74,6 +75,7 @@ export const scenarioSchema = z
         /** Beyond this rank the Zipf weight also decays exponentially (a niche tail). */
         tailFromRank: z.number().int().min(0).optional(),
         tailDecayRanks: positive.optional(),
+        ...headFields,
       }),
       categories: z.array(category).min(1),
     }),
@@ -123,6 +125,10 @@ export const scenarioSchema = z
         /** Probability that a further line comes from a category related to the previous line's. */
         relatedProbability: probability,
       }),
+      /** Product-level co-purchase: missions, anchors, complements, substitutes (opt-in). */
+      structure: basketStructureSchema.optional(),
+      /** SKU life cycles, seasons, trends and regime changes (opt-in). */
+      dynamics: demandDynamicsSchema.optional(),
       quantity: z.strictObject({
         /** Mean extra pieces beyond the first (geometric). */
         pieceMeanExtra: nonNegative.max(1000),

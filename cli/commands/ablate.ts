@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Results } from '../../analysis/index.js';
 import type { AblationSection } from '../../reports/index.js';
 import { resolvedParams } from '../../strategies/index.js';
-import { buildPlan, type StrategyVariant } from '../cells.js';
+import { buildPlan, type StrategyVariant } from '../../experiment/index.js';
 import { UsageError } from '../errors.js';
 import { checkOutDir, freshsimVersion, loadScenario, writeFileDurable } from '../files.js';
 import { checkPlanSize, checkWorkers } from '../limits.js';
@@ -116,7 +116,7 @@ export async function ablateCommand(args: AblateArgs, io: Io, ctx: RunContext = 
   if (typeof done === 'number') return done;
   const { results } = done;
   const ablation = ablationSection(results);
-  const withAblation = { ...results, ablation } as Results;
+  const withAblation: Results = { ...results, ablation };
   writeFileDurable(join(out, 'results.json'), resultsJson(withAblation));
   // Sanity: what was written is what the report reads.
   JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));

@@ -7,10 +7,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalJson } from '../cells.js';
+import { canonicalJson, missingCells } from '../../experiment/index.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { openStore, parseStore, STORE_FILE, type CellRecord } from '../result-store.js';
-import { missingCells, planOf, readExperiment, writeExperiment, writeSummaries } from '../run-dir.js';
+import { planOf, readExperiment, writeExperiment, writeSummaries } from '../run-dir.js';
 import type { Io } from './outcome.js';
 
 /** Parsed flags of `merge`. */

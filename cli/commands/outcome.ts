@@ -4,8 +4,8 @@
  * with its exit code: 0 done, 2 cells failed on bad input, 3 cells failed
  * otherwise, 5 a cell ran out of memory, 130 interrupted.
  */
+import type { ExperimentPlan } from '../../experiment/index.js';
 import { ExitCode } from '../errors.js';
-import type { ExperimentPlan } from '../cells.js';
 import type { PoolOptions } from '../pool.js';
 import type { ProgressSink } from '../progress.js';
 import { executePlan, type ExecuteResult } from '../runner.js';

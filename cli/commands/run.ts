@@ -11,7 +11,7 @@ import { UsageError } from '../errors.js';
 import { checkOutDir, freshsimVersion, loadScenario } from '../files.js';
 import { checkPlanSize, checkWorkers } from '../limits.js';
 import { writeHtmlReport } from '../results-files.js';
-import { planOfRun } from '../runner.js';
+import { planOfRun } from '../../experiment/index.js';
 import { aggregateTable, perDayTable } from '../tables.js';
 import { executeAndSummarise, type Io, type RunContext, type RunnerFlags } from './outcome.js';
 

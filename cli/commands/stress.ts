@@ -17,7 +17,7 @@ import { UsageError } from '../errors.js';
 import { checkOutDir, freshsimVersion, loadScenario, writeFileDurable } from '../files.js';
 import { checkPlanSize, checkWorkers } from '../limits.js';
 import { writeHtmlReport } from '../results-files.js';
-import { planOfRun } from '../runner.js';
+import { planOfRun } from '../../experiment/index.js';
 import { resultsJson } from '../run-dir.js';
 import { formatTable } from '../tables.js';
 import { executeAndSummarise, type Io, type RunContext, type RunnerFlags } from './outcome.js';
@@ -118,7 +118,7 @@ export async function stressCommand(args: StressArgs, io: Io, ctx: RunContext = 
   };
   const json = `${JSON.stringify(doc, null, 2)}\n`;
   writeFileDurable(join(out, 'stress.json'), json);
-  const withStress = { ...results, stress } as Results;
+  const withStress: Results = { ...results, stress };
   writeFileDurable(join(out, 'results.json'), resultsJson(withStress));
   JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')); // what the report reads parses
   const report = args.report === false ? undefined

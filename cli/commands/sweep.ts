@@ -5,7 +5,7 @@
  * resumable run directory; then write the summaries of every scenario.
  */
 import { join } from 'node:path';
-import { parseShard } from '../cells.js';
+import { parseShard } from '../shard.js';
 import { loadExperiment } from '../experiment-file.js';
 import { checkOutDir, freshsimVersion } from '../files.js';
 import { checkPlanSize, checkWorkers } from '../limits.js';

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mergeCommand } from '../../cli/commands/merge.js';
 import { resultsJson, writeSummaries } from '../../cli/run-dir.js';
-import { executePlan, planOfRun, runExperiment, type ExecuteOptions, type RunSpec } from '../../cli/runner.js';
+import { executePlan, type ExecuteOptions } from '../../cli/runner.js';
+import { planOfRun, runExperiment, type RunSpec } from '../../experiment/index.js';
 import { workerScript } from '../../cli/pool.js';
 import { builtinScenario, validateScenario } from '../../scenarios/index.js';
 
