@@ -43,6 +43,14 @@ export class ResourceError extends Error {
   }
 }
 
+/** A fault of the environment that is neither the input's nor a bug (Redis gone for good): exit 3, told without "internal error". */
+export class FaultError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FaultError';
+  }
+}
+
 /** Error codes of the system that mean "out of a resource", not a bug nor bad input. */
 const RESOURCE_CODES = new Set(['ENOSPC', 'EDQUOT', 'ENOMEM', 'EMFILE', 'ENFILE', 'ERR_WORKER_OUT_OF_MEMORY']);
 
@@ -85,9 +93,9 @@ export function reportError(e: unknown, stderr: (s: string) => void, debug = fal
   const err = e instanceof Error ? e : new Error(String(e));
   // Input errors may list several problems, one per line; a fault's message is cut to its first line.
   const firstLine = err.message.split('\n')[0];
-  const what = code === ExitCode.badInput ? err.message : code === ExitCode.internal ? `internal error: ${firstLine}`
+  const what = code === ExitCode.badInput ? err.message : e instanceof FaultError ? firstLine : code === ExitCode.internal ? `internal error: ${firstLine}`
     : e instanceof ResourceError ? firstLine : `out of resources: ${firstLine}`;
-  const hint = code === ExitCode.internal && !debug ? ' (rerun with --debug for the stack trace)' : '';
+  const hint = code === ExitCode.internal && !debug && !(e instanceof FaultError) ? ' (rerun with --debug for the stack trace)' : '';
   stderr(`freshsim: ${what}${hint}\n`);
   if (debug && err.stack) stderr(`${err.stack}\n`);
   return code;

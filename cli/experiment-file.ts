@@ -55,7 +55,8 @@ export const experimentSchema = z.strictObject({
   scenarios: z.array(z.string().min(1)).min(1, 'expected at least one scenario'),
   strategies: z.array(strategyEntry).min(1, 'expected at least one strategy'),
   seeds: z.union([
-    z.number().int().min(1),
+    // Bounded so a typo (1e9) is an error here, not an array too large to build (issue 17).
+    z.number().int().min(1).max(100_000, 'expected at most 100000 replications'),
     z.array(z.number().int().min(1)).min(1).refine((xs) => new Set(xs).size === xs.length, 'expected distinct replication numbers'),
   ]),
   evaluationDays: z.number().int().min(1).optional(),

@@ -7,7 +7,8 @@
  * "marker": "<path>" }`:
  * - `throw`: the cell throws an Error;
  * - `exit`: the worker thread ends abruptly mid-cell (process.exit in the thread);
- * - `hang`: the cell blocks forever, so a test can SIGKILL its process mid-cell.
+ * - `hang`: the cell blocks forever, so a test can SIGKILL its process mid-cell;
+ * - `oom`: the cell allocates until its thread runs out of heap (with FRESHSIM_WORKER_HEAP_MB small).
  * Once the marker file exists (it records the fault's pid), the fault is spent.
  * FRESHSIM_WRITE_FAULT makes durable writes of a named file fail ({@link writeFaultFor}).
  */
@@ -16,7 +17,7 @@ import { threadId } from 'node:worker_threads';
 
 interface Fault {
   readonly cell: string;
-  readonly kind: 'throw' | 'exit' | 'hang';
+  readonly kind: 'throw' | 'exit' | 'hang' | 'oom';
   readonly marker: string;
 }
 
@@ -24,8 +25,8 @@ function configured(): Fault | undefined {
   const text = process.env.FRESHSIM_FAULT;
   if (!text) return undefined;
   const f = JSON.parse(text) as Fault;
-  if (typeof f.cell !== 'string' || !['throw', 'exit', 'hang'].includes(f.kind) || typeof f.marker !== 'string') {
-    throw new Error(`FRESHSIM_FAULT '${text}': expected {"cell": KEY, "kind": "throw"|"exit"|"hang", "marker": PATH}`);
+  if (typeof f.cell !== 'string' || !['throw', 'exit', 'hang', 'oom'].includes(f.kind) || typeof f.marker !== 'string') {
+    throw new Error(`FRESHSIM_FAULT '${text}': expected {"cell": KEY, "kind": "throw"|"exit"|"hang"|"oom", "marker": PATH}`);
   }
   return f;
 }
@@ -42,12 +43,19 @@ function claim(f: Fault): boolean {
   }
 }
 
+/** Allocate reachable memory until the heap is exhausted (the thread is then ended by V8). */
+function exhaustHeap(): never {
+  const hoard: number[][] = [];
+  for (;;) hoard.push(new Array<number>(1 << 20).fill(hoard.length));
+}
+
 /** Misbehave here if FRESHSIM_FAULT names this cell and the fault is not yet spent. */
 export function maybeInjectFault(cellKey: string): void {
   const f = configured();
   if (!f || f.cell !== cellKey || !claim(f)) return;
   if (f.kind === 'throw') throw new Error(`injected fault in cell ${cellKey}`);
   if (f.kind === 'exit') process.exit(137);
+  if (f.kind === 'oom') exhaustHeap();
   const forever = new Int32Array(new SharedArrayBuffer(4));
   for (;;) Atomics.wait(forever, 0, 0, 60_000);
 }

@@ -92,8 +92,11 @@ export async function executeOnLanes(cells: readonly CellSpec[], lanes: readonly
               }),
               (e: Error) => guard(() => {
                 if (aborter.signal.aborted) return;
-                // The thread died: piscina replaces it; only this cell is affected.
-                if (job.attempts > ex.retries) ex.fail(job.cell, { name: 'WorkerDied', message: e.message }, job.attempts);
+                // The thread died: piscina replaces it; only this cell is affected. Out of memory is
+                // deterministic (the same cell needs the same memory again): not retried.
+                if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+                  ex.fail(job.cell, { name: 'ResourceError', message: `the worker thread ran out of memory (${e.message}); not retried — expected a smaller scenario or fewer --workers` }, job.attempts);
+                } else if (job.attempts > ex.retries) ex.fail(job.cell, { name: 'WorkerDied', message: e.message }, job.attempts);
                 else retry(job);
               }),
             ).finally(() => {

@@ -52,7 +52,8 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
   const runnerOptions = <T>(y: import('yargs').Argv<T>) => y
     .option('workers', { type: 'number', describe: 'local worker threads (default: one per core; 0 = in this thread)' })
     .option('retries', { type: 'number', describe: 'extra attempts for a cell whose worker threw or died (default 1)' })
-    .option('queue', { type: 'string', describe: 'redis://HOST:PORT: run cells on `freshsim worker`s via Redis instead' });
+    .option('queue', { type: 'string', describe: 'redis://HOST:PORT: run cells on `freshsim worker`s via Redis instead' })
+    .option('queue-timeout', { type: 'number', describe: 'seconds to wait for a lost Redis before stopping (default 300; finished cells are kept)' });
   const parser = yargs(argv)
     .scriptName('freshsim')
     .version(freshsimVersion())
@@ -71,14 +72,14 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
         .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout instead of tables' })
         .option('overwrite', { type: 'boolean', default: false, describe: 'replace results already in --out' })
         .option('report', { type: 'boolean', default: true, describe: 'write report.html, the HTML comparison report (--no-report to skip)' }),
-      (a) => runner((ctx) => runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite, workers: a.workers, retries: a.retries, queue: a.queue, services: poolServices(a), report: a.report }, io, ctx)),
+      (a) => runner((ctx) => runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite, workers: a.workers, retries: a.retries, queue: a.queue, queueTimeout: a.queueTimeout, services: poolServices(a), report: a.report }, io, ctx)),
     )
     .command('sweep <file>', 'run an experiment file (scenarios × strategy grids × seeds), resumably', (y) => formatOption(cacheOptions(runnerOptions(withExamples(y, 'sweep')
       .positional('file', { type: 'string', demandOption: true, describe: 'experiment file (YAML/JSON)' })
       .option('out', { type: 'string', describe: 'run directory (default: the file\'s out, else runs/<name>)' })
       .option('shard', { type: 'string', describe: 'I/N: run only the I-th of N deterministic slices (into OUT/shard-I-of-N)' })
       .option('overwrite', { type: 'boolean', default: false, describe: 'replace the plan of another experiment already in the run directory' })))),
-    (a) => runner((ctx) => sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, shard: a.shard, overwrite: a.overwrite, services: poolServices(a) }, io, ctx)))
+    (a) => runner((ctx) => sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, queueTimeout: a.queueTimeout, shard: a.shard, overwrite: a.overwrite, services: poolServices(a) }, io, ctx)))
     .command('worker', 'run cells from a Redis queue (for `sweep --queue`) until stopped', (y) => cacheOptions(withExamples(y, 'worker'))
       .option('queue', { type: 'string', demandOption: true, describe: 'redis://HOST:PORT' })
       .option('concurrency', { type: 'number', describe: 'cells at once, one thread each (default: one per core)' })
@@ -162,7 +163,7 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
       .option('overwrite', { type: 'boolean', default: false, describe: 'replace results already in --out' })
       .option('report', { type: 'boolean', default: true, describe: 'write report.html with the ablation section (--no-report to skip)' })
       .option('otpto-params', { type: 'string', describe: 'JSON object of OTPTO parameters for every variant, e.g. \'{"labelWindowDays":28}\'' }),
-    (a) => runner((ctx) => ablateCommand({ scenario: a.scenario, seeds: a.seeds, out: a.out, overwrite: a.overwrite, report: a.report, otptoParams: a.otptoParams, workers: a.workers, retries: a.retries, queue: a.queue, services: { cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false } }, io, ctx)))
+    (a) => runner((ctx) => ablateCommand({ scenario: a.scenario, seeds: a.seeds, out: a.out, overwrite: a.overwrite, report: a.report, otptoParams: a.otptoParams, workers: a.workers, retries: a.retries, queue: a.queue, queueTimeout: a.queueTimeout, services: { cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false } }, io, ctx)))
     .command('stress', 'stress test: distribution over seeds of full-order rate, waste, refunds and recovery time per strategy', (y) => formatOption(cacheOptions(runnerOptions(withExamples(y, 'stress'))))
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in stress scenario (lockdown-city, supplier-failure, quality-incident, presale-community, random-shocks) or file' })
       .option('strategies', { type: 'string', default: 'pto-greedy,safety-stock,newsvendor', describe: 'comma-separated strategy names' })
@@ -174,7 +175,7 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
       .option('json', { type: 'boolean', default: false, describe: 'print stress.json to stdout instead of tables' }),
     (a) => runner((ctx) => stressCommand({
       scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, tolerancePp: a.tolerancePp, overwrite: a.overwrite, report: a.report,
-      workers: a.workers, retries: a.retries, queue: a.queue, services: poolServices(a),
+      workers: a.workers, retries: a.retries, queue: a.queue, queueTimeout: a.queueTimeout, services: poolServices(a),
     }, io, ctx)))
     .command('strategy', 'list the built-in strategies', (y) => withExamples(y, 'strategy')
       .command('list', 'every strategy: description, oracle flag, parameters with defaults', (yy) => withExamples(yy, 'strategy list').option('json', { type: 'boolean', default: false, describe: 'print a JSON array of {name, description, oracle, requires, params}' }),
@@ -190,7 +191,11 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
       .command('reference', 'print the scenario field reference (docs/SCENARIO-REFERENCE.md)', (yy) => withExamples(yy, 'scenario reference'), () => guard(() => referenceCommand(io)))
       .demandCommand(1, 'expected a scenario subcommand: validate, show, list, schema, reference'))
     .option('debug', { type: 'boolean', default: false, global: true, describe: 'print the stack trace of an internal error' })
-    .middleware((a) => checkFlagValues(argv, a))
+    .middleware((a) => {
+      checkFlagValues(argv, a);
+      const t = a.queueTimeout;
+      if (t !== undefined && !(typeof t === 'number' && Number.isFinite(t) && t > 0)) throw new UsageError(`--queue-timeout ${String(t)}: expected a positive number of seconds`);
+    })
     .middleware((a) => checkNumericFlags(argv, (name) => name in a))
     .fail((msg, err) => {
       // recommendCommands says only "Did you mean X?": name the unknown command too.

@@ -40,6 +40,19 @@ export interface PoolOptions {
   readonly noCache?: boolean;
 }
 
+/**
+ * Heap limit of each pool thread in MiB, from FRESHSIM_WORKER_HEAP_MB (default:
+ * V8's own). A thread over it ends with ERR_WORKER_OUT_OF_MEMORY, and its cell
+ * fails without a retry.
+ */
+function workerHeapMb(): number | undefined {
+  const text = process.env.FRESHSIM_WORKER_HEAP_MB;
+  if (!text) return undefined;
+  const mb = Number(text);
+  if (!(Number.isInteger(mb) && mb >= 16)) throw new Error(`FRESHSIM_WORKER_HEAP_MB '${text}': expected a whole number of MiB ≥ 16`);
+  return mb;
+}
+
 /** A pool of `workers` threads. */
 export function createPool(workers: number, options: PoolOptions = {}): CellExecutor {
   if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`pool size ${workers}: expected a whole number ≥ 1`);
@@ -50,6 +63,7 @@ export function createPool(workers: number, options: PoolOptions = {}): CellExec
     // Threads live as long as the pool: they keep their world cache.
     idleTimeout: 2 ** 31 - 1,
     workerData: options,
+    ...(workerHeapMb() !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() } } : {}),
   });
   return {
     run: (cell, signal) => pool.run(cell, { signal }),

@@ -16,7 +16,8 @@ import { Queue, QueueEvents, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Scenario } from '../scenarios/index.js';
 import { contentHash, type CellFailure, type CellOutcome, type CellSpec } from '../experiment/index.js';
-import { UsageError } from './errors.js';
+import { FaultError, UsageError } from './errors.js';
+import { DEFAULT_QUEUE_TIMEOUT_S, watchQueue, type QueueWatch } from './queue-watch.js';
 import { freshsimVersion } from './files.js';
 import type { Execution } from './runner.js';
 
@@ -138,13 +139,39 @@ const KEEP_FINISHED_S = 7 * 86_400;
 const RECONCILE_MS = 3000;
 const STATE_CHUNK = 200;
 
-/** Enqueue `cells` and collect them into the store; resolves to whether it was interrupted. */
-export async function executeOnQueue(cells: readonly CellSpec[], url: string, ex: Execution): Promise<boolean> {
+/**
+ * Enqueue `cells` and collect them into the store; resolves to whether it
+ * was interrupted. A Redis lost mid-run is told once with a countdown and
+ * waited for up to `timeoutS` seconds (then a {@link FaultError}, every
+ * finished cell kept); a queue no worker serves is told after a while.
+ */
+export async function executeOnQueue(cells: readonly CellSpec[], url: string, ex: Execution, timeoutS = DEFAULT_QUEUE_TIMEOUT_S): Promise<boolean> {
   if (cells.length === 0) return false;
   await checkRedis(url);
+  const watch = watchQueue(url, timeoutS, ex.log);
   const connection = redisConnection(url);
   const queue = new Queue<CellJobData, JobResult>(QUEUE_NAME, { connection });
   const events = new QueueEvents(QUEUE_NAME, { connection });
+  // Connection errors are told once by the watch (raw ioredis stacks otherwise, one per retry).
+  queue.on('error', watch.onError);
+  events.on('error', watch.onError);
+  const run = collectAll(queue, events, cells, ex, watch);
+  run.catch(() => {}); // after a timeout its pending commands fail; the race below has the outcome
+  let lost = false;
+  try {
+    return await Promise.race([run, watch.expired]);
+  } catch (e) {
+    lost = e instanceof FaultError;
+    throw e;
+  } finally {
+    watch.close();
+    const closing = lost ? Promise.all([events.disconnect(), queue.disconnect()]) : Promise.all([events.close(), queue.close()]);
+    await (lost ? Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 1000).unref())]) : closing);
+  }
+}
+
+/** The coordinator's loop: enqueue, then collect finished jobs until none is outstanding or it is aborted. */
+async function collectAll(queue: Queue<CellJobData, JobResult>, events: QueueEvents, cells: readonly CellSpec[], ex: Execution, watch: QueueWatch): Promise<boolean> {
   const outstanding = new Map(jobGroups(cells).map((g) => [jobIdOf(ex.runId, g), g]));
   const ready = new Set<string>();
   let wake: () => void = () => {};
@@ -156,44 +183,43 @@ export async function executeOnQueue(cells: readonly CellSpec[], url: string, ex
   };
   events.on('completed', ({ jobId }) => nudge(jobId));
   events.on('failed', ({ jobId }) => nudge(jobId));
-  try {
-    await events.waitUntilReady();
-    await enqueue(queue, [...outstanding], ex);
-    let nextReconcile = 0;
-    while (outstanding.size > 0 && !ex.signal?.aborted) {
-      if (Date.now() >= nextReconcile) {
-        // Catch what events cannot tell: jobs that finished while no coordinator listened, or vanished.
-        await reconcile(queue, outstanding, ready, ex);
-        nextReconcile = Date.now() + RECONCILE_MS;
-      }
-      for (const jobId of [...ready]) {
-        ready.delete(jobId);
-        await collect(queue, jobId, outstanding, ex);
-      }
-      if (ready.size === 0 && outstanding.size > 0) {
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, Math.max(10, nextReconcile - Date.now()));
-          const onAbort = () => resolve();
-          ex.signal?.addEventListener('abort', onAbort, { once: true });
-          wake = () => {
-            clearTimeout(t);
-            ex.signal?.removeEventListener('abort', onAbort);
-            resolve();
-          };
-        });
-        wake = () => {};
-      }
+  await events.waitUntilReady();
+  await enqueue(queue, [...outstanding], ex);
+  let nextReconcile = 0;
+  while (outstanding.size > 0 && !ex.signal?.aborted) {
+    if (Date.now() >= nextReconcile) {
+      // Catch what events cannot tell: jobs that finished while no coordinator listened, or vanished.
+      await reconcile(queue, outstanding, ready, ex);
+      watch.onReady(); // Redis answered: an outage, if any, is over
+      nextReconcile = Date.now() + RECONCILE_MS;
+      if (watch.shouldCheckWorkers() && (await queue.getWorkersCount()) === 0) watch.noWorkers();
     }
-    if (ex.signal?.aborted) {
-      // Take back the cells no worker has started; running ones finish and are collected by a rerun.
-      await Promise.all([...outstanding.keys()].map((id) => queue.remove(id).catch(() => 0)));
-      return true;
+    for (const jobId of [...ready]) {
+      ready.delete(jobId);
+      const before = outstanding.size;
+      await collect(queue, jobId, outstanding, ex);
+      if (outstanding.size < before) watch.onProgress();
     }
-    return false;
-  } finally {
-    await events.close();
-    await queue.close();
+    if (ready.size === 0 && outstanding.size > 0) {
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.max(10, nextReconcile - Date.now()));
+        const onAbort = () => resolve();
+        ex.signal?.addEventListener('abort', onAbort, { once: true });
+        wake = () => {
+          clearTimeout(t);
+          ex.signal?.removeEventListener('abort', onAbort);
+          resolve();
+        };
+      });
+      wake = () => {};
+    }
   }
+  if (ex.signal?.aborted) {
+    // Take back the cells no worker has started; running ones finish and are collected by a rerun.
+    await Promise.all([...outstanding.keys()].map((id) => queue.remove(id).catch(() => 0)));
+    return true;
+  }
+  return false;
 }
 
 async function enqueue(queue: Queue<CellJobData, JobResult>, jobs: [string, CellSpec[]][], ex: Execution): Promise<void> {

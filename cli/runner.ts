@@ -37,6 +37,8 @@ export interface ExecuteOptions {
   readonly workers?: number;
   /** `redis://HOST:PORT`: enqueue cells for `freshsim worker`s instead of a local pool. */
   readonly queue?: string;
+  /** Seconds to wait for a lost Redis to come back before stopping (default 300). */
+  readonly queueTimeout?: number;
   /** Extra attempts for a cell whose worker threw or died (default 1). */
   readonly retries?: number;
   readonly shard?: Shard;
@@ -119,7 +121,7 @@ export async function executePlan(plan: ExperimentPlan, opts: ExecuteOptions): P
     progress?.update(resumed, 0);
     let interrupted: boolean;
     if (opts.queue !== undefined) {
-      interrupted = await executeOnQueue(pending, opts.queue, ex);
+      interrupted = await executeOnQueue(pending, opts.queue, ex, opts.queueTimeout);
     } else if (opts.workers === 0) {
       interrupted = await executeInline(pending, ex, opts.services);
     } else {

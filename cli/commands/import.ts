@@ -99,22 +99,38 @@ function invalidUtf8(file: string, lineNo: number, bytes: Uint8Array): UsageErro
 export async function forEachLine(file: string, onLine: (line: string) => void, encoding: 'utf8' | 'latin1' = 'utf8'): Promise<void> {
   let rest: Buffer = Buffer.alloc(0);
   let lineNo = 0;
+  /** Lines of `bytes` (whole lines, each ending in \n but the last), checked then decoded as one string. */
   const emit = (bytes: Buffer) => {
-    lineNo++;
-    const end = bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.length - 1 : bytes.length;
-    const line = bytes.subarray(0, end);
-    if (encoding === 'utf8' && !isUtf8(line)) throw invalidUtf8(file, lineNo, line);
-    onLine(line.toString(encoding));
+    if (encoding === 'utf8' && !isUtf8(bytes)) {
+      // Rare path: find the first line that is not UTF-8 (0x0A never occurs inside a multi-byte sequence).
+      for (let start = 0, k = lineNo + 1; start <= bytes.length; k++) {
+        const nl = bytes.indexOf(10, start);
+        const line = bytes.subarray(start, nl < 0 ? bytes.length : nl);
+        if (!isUtf8(line)) throw invalidUtf8(file, k, line[line.length - 1] === 13 ? line.subarray(0, -1) : line);
+        start = nl < 0 ? bytes.length + 1 : nl + 1;
+      }
+    }
+    const text = bytes.toString(encoding);
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      lineNo++;
+      onLine(text.slice(start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
+      start = nl + 1;
+    }
+    if (start < text.length) {
+      lineNo++;
+      onLine(text.endsWith('\r') ? text.slice(start, -1) : text.slice(start));
+    }
   };
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
     const buf = rest.length > 0 ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
-    let start = 0;
-    // 0x0A never occurs inside a multi-byte UTF-8 sequence, so splitting bytes on it is safe.
-    for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
-      emit(buf.subarray(start, nl));
-      start = nl + 1;
+    const last = buf.lastIndexOf(10);
+    if (last < 0) {
+      rest = buf;
+      continue;
     }
-    rest = Buffer.from(buf.subarray(start));
+    emit(buf.subarray(0, last + 1));
+    rest = Buffer.from(buf.subarray(last + 1));
   }
   if (rest.length > 0) emit(rest);
 }

@@ -82,8 +82,16 @@ export interface RunnerFlags {
   readonly retries?: number;
   /** redis://HOST:PORT: run the cells on `freshsim worker`s instead of a local pool. */
   readonly queue?: string;
+  /** Seconds to wait for a lost Redis before stopping. */
+  readonly queueTimeout?: number;
   /** OM1 cache options for the pool's threads. */
   readonly services?: PoolOptions;
+}
+
+/** The runner flags of a command as given, for the resume hint (so a rerun keeps `--queue`). */
+export function runnerFlagsText(flags: RunnerFlags): string {
+  return `${flags.queue !== undefined ? ` --queue ${flags.queue}` : ''}${flags.queueTimeout !== undefined ? ` --queue-timeout ${flags.queueTimeout}` : ''}${flags.workers !== undefined ? ` --workers ${flags.workers}` : ''}` +
+    `${flags.retries !== undefined ? ` --retries ${flags.retries}` : ''}`;
 }
 
 /**
@@ -96,10 +104,10 @@ export async function executeAndSummarise(
 ): Promise<number | (WrittenSummary & { readonly records: ReadonlyMap<string, CellRecord> })> {
   const started = performance.now();
   const r = await executePlan(plan, {
-    dir: out, workers: flags.workers, retries: flags.retries, queue: flags.queue, services: flags.services,
+    dir: out, workers: flags.workers, retries: flags.retries, queue: flags.queue, queueTimeout: flags.queueTimeout, services: flags.services,
     signal: ctx.signal, progress: ctx.progress, log: (line) => io.stderr(`${line}\n`),
   });
-  const code = accountFor(r, rerun, io);
+  const code = accountFor(r, `${rerun}${runnerFlagsText(flags)}`, io);
   if (code !== undefined) return code;
   const [summary] = writeSummaries(out, plan, r.records, (performance.now() - started) / 1000);
   writeProvenance(out, currentProvenance(rerun));

@@ -14,7 +14,7 @@ import { executePlan } from '../runner.js';
 import { aggregateTable } from '../tables.js';
 import { checkCount } from './run.js';
 import type { PoolOptions } from '../pool.js';
-import { accountFor, type Io, type RunContext } from './outcome.js';
+import { accountFor, runnerFlagsText, type Io, type RunContext } from './outcome.js';
 
 /** Parsed flags of `sweep`. */
 export interface SweepArgs {
@@ -23,6 +23,8 @@ export interface SweepArgs {
   readonly workers?: number;
   readonly retries?: number;
   readonly queue?: string;
+  /** Seconds to wait for a lost Redis before stopping. */
+  readonly queueTimeout?: number;
   readonly shard?: string;
   /** Replace the plan of another experiment already in the run directory. */
   readonly overwrite?: boolean;
@@ -45,10 +47,10 @@ export async function sweepCommand(args: SweepArgs, io: Io, ctx: RunContext = {}
   io.stderr(`sweep '${plan.name}': ${plan.cells.length} cells (${plan.scenarios.length} scenarios × ${plan.variants.length} strategies × ${plan.seeds.length} seeds)` +
     `${shard ? `, shard ${shard.index}/${shard.count}` : ''} → ${out}\n`);
   const r = await executePlan(plan, {
-    dir: out, workers: args.workers, retries: args.retries ?? file.retries, queue: args.queue, shard, services: args.services,
+    dir: out, workers: args.workers, retries: args.retries ?? file.retries, queue: args.queue, queueTimeout: args.queueTimeout, shard, services: args.services,
     signal: ctx.signal, progress: ctx.progress, log: (line) => io.stderr(`${line}\n`),
   });
-  const rerun = `freshsim sweep ${args.file} --out ${base}${shard ? ` --shard ${shard.index}/${shard.count}` : ''}`;
+  const rerun = `freshsim sweep ${args.file} --out ${base}${shard ? ` --shard ${shard.index}/${shard.count}` : ''}${runnerFlagsText(args)}`;
   const code = accountFor(r, rerun, io);
   if (code !== undefined) return code;
   if (!r.complete) {

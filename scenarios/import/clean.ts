@@ -57,7 +57,14 @@ export type ReturnReason = 'cancelled order id' | 'negative quantity';
 export type DropReason =
   | 'blank line' | 'wrong number of fields' | 'missing order id' | 'missing sku' | 'missing date' | 'unparsable date'
   | 'unparsable time' | 'missing quantity' | 'unparsable quantity' | 'zero quantity' | 'unparsable price'
-  | 'negative price' | 'non-product code';
+  | 'negative price' | 'non-product code' | 'absurd quantity' | 'absurd price';
+
+/**
+ * Largest unit price and quantity of a line kept (as the scenario schema's
+ * price bound): beyond them a sum of values overflows or loses precision.
+ */
+export const MAX_LINE_PRICE = 1e6;
+export const MAX_LINE_QUANTITY = 1e6;
 
 /** A number as written in a log (`12`, `-3`, `0.5`, `1,5` with a decimal comma); NaN otherwise. */
 export function parseNumber(text: string): number {
@@ -110,6 +117,7 @@ export function recordCleaner(cols: ColumnMap, headerLength: number, dates: Date
       qty = parseNumber(q);
       if (!Number.isFinite(qty)) return drop('unparsable quantity', name('quantity'), q);
       if (qty === 0) return drop('zero quantity', name('quantity'), q);
+      if (Math.abs(qty) > MAX_LINE_QUANTITY) return drop('absurd quantity', name('quantity'), q);
     }
     let price = Number.NaN;
     if (ix.price >= 0) {
@@ -118,6 +126,7 @@ export function recordCleaner(cols: ColumnMap, headerLength: number, dates: Date
         price = parseNumber(p);
         if (!Number.isFinite(price)) return drop('unparsable price', name('price'), p);
         if (price < 0) return drop('negative price', name('price'), p);
+        if (price > MAX_LINE_PRICE) return drop('absurd price', name('price'), p);
       }
     }
     if (nonProduct.some((re) => re.test(sku))) return drop('non-product code', name('sku'), sku);

@@ -12,6 +12,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
 import { ExitCode, reportError } from '../../cli/errors.js';
 import { writeFilesDurable } from '../../cli/files.js';
+import { runnerFlagsText } from '../../cli/commands/outcome.js';
 import { builtinScenarios } from '../../scenarios/index.js';
 
 /** Run the CLI in this process, capturing its output. */
@@ -102,6 +103,11 @@ describe('exit codes and messages', () => {
     const r = await cli('run', '--scenario', file, '--out', join(dir, 'big'));
     expect(r.code).toBe(ExitCode.resources);
     expect(r.stderr).toMatch(/scenario 'big' is too large for this machine: \d+ sites × 3600 days × ~\d+ orders a day needs about [\d.]+ GiB/);
+  });
+
+  it('the resume hint keeps the runner flags (--queue among them)', () => {
+    expect(runnerFlagsText({ queue: 'redis://h:6379', queueTimeout: 60, workers: 2, retries: 0 })).toBe(' --queue redis://h:6379 --queue-timeout 60 --workers 2 --retries 0');
+    expect(runnerFlagsText({})).toBe('');
   });
 
   it('an internal error is one line without --debug, with the stack with it (exit 3)', () => {

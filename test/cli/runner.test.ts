@@ -125,6 +125,22 @@ describe('experiment runner', () => {
     expect(resultsOf(dir)).toBe(reference);
   });
 
+  it('a cell whose thread runs out of memory fails as a resource fault, without a retry (it would fail again)', async () => {
+    const dir = join(root, 'oom');
+    const victim = plan.cells[1].key;
+    process.env.FRESHSIM_FAULT = JSON.stringify({ cell: victim, kind: 'oom', marker: join(root, 'oom-marker') });
+    process.env.FRESHSIM_WORKER_HEAP_MB = '48';
+    try {
+      const r = await execute(dir, { workers: 1, retries: 2 });
+      expect(r.failed).toHaveLength(1);
+      expect(r.failed[0]).toMatchObject({ key: victim, inputError: false, attempts: 1 });
+      expect(r.failed[0].error).toMatch(/^ResourceError: the worker thread ran out of memory/);
+      expect(r.records.size).toBe(plan.cells.length - 1);
+    } finally {
+      delete process.env.FRESHSIM_WORKER_HEAP_MB;
+    }
+  });
+
   it('without retries, a throwing cell fails alone and is listed; a rerun finishes it', async () => {
     const dir = join(root, 'throw');
     const victim = plan.cells[2].key;

@@ -110,13 +110,15 @@ describe('cleaning', () => {
       '11,A,1',
       '',
       '12,A,1,,2011-03-01 11:00',
+      '13,A,1,1e308,2011-03-01 10:00',
+      '14,A,1e15,2.0,2011-03-01 10:00',
     ].join('\n');
     const r = importTexts([{ name: 'bad.csv', text: csv }]);
     expectBalanced(r);
     expect(r.report.dropped.byReason).toEqual({
       'missing order id': 1, 'missing sku': 1, 'missing quantity': 1, 'unparsable quantity': 1, 'zero quantity': 1,
       'unparsable price': 1, 'negative price': 1, 'missing date': 1, 'unparsable date': 1, 'unparsable time': 1,
-      'wrong number of fields': 1, 'blank line': 1,
+      'wrong number of fields': 1, 'blank line': 1, 'absurd price': 1, 'absurd quantity': 1,
     });
     expect(r.report.sales).toBe(2);
     expect(r.report.examples['unparsable quantity']).toEqual([{ file: 'bad.csv', line: 6, column: 'quantity', value: 'two' }]);
