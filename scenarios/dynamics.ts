@@ -2,7 +2,7 @@
  * Demand that moves (`demand.dynamics`): per-SKU popularity factors for
  * every day — life cycles (launches with a ramp, retirements, seasonal
  * windows; the same everywhere), log random-walk trends of SKUs and
- * categories and lasting regime jumps, shared by the sites of a region and
+ * categories, day-to-day category swings and lasting regime jumps, shared by the sites of a region and
  * correlated across regions. Drawn per replication from the streams
  * `lifecycle`, `dynamics` and `dynamics/<region>`; the orders never depend
  * on a strategy (common random numbers).
@@ -47,7 +47,7 @@ export function drawDemandDynamics(spec: DemandDynamics, catalogue: Catalogue, d
   const n = catalogue.skus.length;
   const cats = catalogue.byCategory.length;
   const life = lifecycleFactors(spec, n, days, streams.stream('lifecycle'));
-  const moving = spec.skuTrendSigma > 0 || spec.categoryTrendSigma > 0 || spec.regimeChangeRate > 0;
+  const moving = spec.skuTrendSigma > 0 || spec.categoryTrendSigma > 0 || spec.categoryDailySigma > 0 || spec.regimeChangeRate > 0;
   const byRegion = new Map<string, Float64Array[]>();
   const g = Math.sqrt(spec.regionCorrelation), r = Math.sqrt(1 - spec.regionCorrelation);
   for (const region of regions) {
@@ -57,6 +57,7 @@ export function drawDemandDynamics(spec: DemandDynamics, catalogue: Catalogue, d
     const mix = () => g * global.normal() + r * local.normal();
     const cat = new Float64Array(cats);
     const sku = new Float64Array(n);
+    const today = new Float64Array(cats);
     const out: Float64Array[] = [];
     for (let d = 0; d < days; d++) {
       if (d > 0) {
@@ -66,8 +67,9 @@ export function drawDemandDynamics(spec: DemandDynamics, catalogue: Catalogue, d
           if (spec.regimeChangeRate > 0 && global.uniform() < spec.regimeChangeRate) sku[i] += spec.regimeSigma * mix();
         }
       }
+      if (spec.categoryDailySigma > 0) for (let c = 0; c < cats; c++) today[c] = spec.categoryDailySigma * mix();
       const f = new Float64Array(n);
-      for (let i = 0; i < n; i++) f[i] = life[d][i] * Math.exp(cat[catalogue.categoryOf[i]] + sku[i]);
+      for (let i = 0; i < n; i++) f[i] = life[d][i] * Math.exp(cat[catalogue.categoryOf[i]] + today[catalogue.categoryOf[i]] + sku[i]);
       out.push(f);
     }
     byRegion.set(region, out);

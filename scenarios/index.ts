@@ -13,6 +13,8 @@ export { isHistoryDir, loadHistory, type LoadedHistory } from './history-source.
 export { buildHistoryWorld, replayTimeOfDay, selectDays, uncategorised, type DaySelection } from './history-world.js';
 export { completeHistoryScenario, historyDirScenario } from './history-scenario.js';
 export { scenarioDateOf } from './scenario-dates.js';
+export { checkNetwork, type NetworkFindings } from './network-check.js';
+export { basketStructureSchema, demandDynamicsSchema, type BasketStructure, type DemandDynamics } from './world-schema.js';
 
 import { builtinScenarios } from './builtin/index.js';
 import { validateScenario } from './parse.js';

@@ -54,6 +54,8 @@ export const demandDynamicsSchema = z.strictObject({
     .describe("Daily standard deviation of each SKU's log-popularity random walk. Default 0."),
   categoryTrendSigma: z.number().nonnegative().default(0)
     .describe("Daily standard deviation of each category's log-popularity random walk. Default 0."),
+  categoryDailySigma: z.number().nonnegative().default(0)
+    .describe("Standard deviation of a category's day-to-day log-popularity noise (weather-like swings of the mix, not a walk). Default 0."),
   regimeChangeRate: probability.default(0)
     .describe('Per SKU and day, the probability of a regime change (a lasting jump of its popularity). Default 0.'),
   regimeSigma: z.number().nonnegative().default(0.7)

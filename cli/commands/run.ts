@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkNetwork } from '../../scenarios/index.js';
 import { UsageError } from '../errors.js';
 import { freshsimVersion, loadScenario } from '../files.js';
 import { writeHtmlReport } from '../results-files.js';
@@ -57,6 +58,7 @@ export async function runCommand(args: RunArgs, io: Io, ctx: RunContext = {}): P
   checkCount('workers', args.workers, 0);
   checkCount('retries', args.retries, 0);
   const scenario = loadScenario(args.scenario);
+  for (const w of checkNetwork(scenario).warnings) io.stderr(`warning: ${w}\n`);
   const names = parseStrategyList(args.strategies);
   if (args.baseline !== undefined && !names.includes(args.baseline)) {
     throw new UsageError(`--baseline '${args.baseline}' is not among --strategies (${names.join(', ')})`);

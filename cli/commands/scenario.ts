@@ -3,10 +3,10 @@
  * `scenario list`.
  */
 import { stringify } from 'yaml';
-import { builtinScenarios } from '../../scenarios/index.js';
+import { builtinScenarios, checkNetwork } from '../../scenarios/index.js';
 import { loadScenario } from '../files.js';
 
-type Io = { stdout: (s: string) => void };
+type Io = { stdout: (s: string) => void; stderr?: (s: string) => void };
 
 /** Validate a scenario file (throws a ScenarioError naming file and field). */
 export function validateCommand(file: string, io: Io): number {
@@ -17,6 +17,7 @@ export function validateCommand(file: string, io: Io): number {
       `${fronts} front site${fronts === 1 ? '' : 's'}, ${s.days.history} history + ${s.days.evaluation} evaluation days, ` +
       `K ${s.constraints.K}, C ${s.constraints.C}, L ${s.constraints.L}\n`,
   );
+  for (const w of checkNetwork(s).warnings) (io.stderr ?? io.stdout)(`warning: ${w}\n`);
   return 0;
 }
 
