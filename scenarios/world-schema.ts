@@ -44,6 +44,8 @@ export const demandDynamicsSchema = z.strictObject({
     .describe('Days over which a new SKU ramps up linearly to its full popularity. Default 7.'),
   launchBoost: z.number().positive().default(1)
     .describe("Multiplier on a new SKU's popularity (new items are promoted). Default 1."),
+  launchFloor: z.number().nonnegative().default(0)
+    .describe("A new SKU's weight after its ramp is at least this multiple of the mean SKU weight (new items are listed where customers see them, whatever their base rank). Default 0."),
   retireShare: probability.default(0)
     .describe('Share of SKUs retired during the horizon (no demand from a day drawn uniformly). Default 0.'),
   seasonalShare: probability.default(0)
