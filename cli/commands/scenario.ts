@@ -21,9 +21,21 @@ export function validateCommand(file: string, io: Io): number {
   return 0;
 }
 
-/** Print a scenario (defaults filled in) as YAML, ready to copy into a file and edit. */
+/**
+ * Print a scenario (defaults filled in) as YAML, ready to copy into a file
+ * and edit — only the blocks it uses: a scenario that replays an imported log
+ * leaves out the generator's demand and popularity (filled in again when the
+ * file is read).
+ */
 export function showCommand(name: string, io: Io): number {
-  io.stdout(stringify(loadScenario(name)));
+  const s = loadScenario(name);
+  if (!s.history) {
+    io.stdout(stringify(s));
+    return 0;
+  }
+  const { demand: _demand, ...rest } = s;
+  const { popularity: _popularity, ...catalogue } = s.catalogue;
+  io.stdout(`# Orders are replayed from history.dir: the generator's demand and popularity blocks are unused and left out.\n${stringify({ ...rest, catalogue })}`);
   return 0;
 }
 

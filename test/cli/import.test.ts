@@ -150,6 +150,9 @@ describe('freshsim import: the bakery transactions format', () => {
     writeFileSync(join(dir, 'bakery-shown.yaml'), show.stdout);
     expect(freshsim(dir, 'scenario', 'show', 'bakery-shown.yaml').stdout).toBe(show.stdout);
     expect(show.stdout.replace(/\s+/g, ' ')).toMatch(/10 of 10 SKUs have no price in the log/);
+    // Only the blocks a replay uses: no generator demand or popularity.
+    expect(show.stdout).not.toMatch(/^demand:/m);
+    expect(show.stdout).not.toMatch(/^  popularity:/m);
     const run = freshsim(dir, 'run', '--scenario', 'bakery', '--strategies', 'pto-greedy,safety-stock,opt', '--out', 'bakery-run');
     expect(run.code, run.stderr).toBe(0);
     const results = JSON.parse(readFileSync(join(dir, 'bakery-run', 'results.json'), 'utf8'));
