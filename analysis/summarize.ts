@@ -9,6 +9,7 @@ import { shocksOn, shockWindows, summariseRisk, type RiskSummary, type ShockWind
 import { estimate, mean, pairedDifference, type Estimate } from './stats.js';
 import { solverSummary, type SolverFigures } from './solver-figures.js';
 import { stockedByRankSummary, type StockedByRankSummary } from './stocked-by-rank.js';
+import { replayDayIntervals, type DayInterval } from './day-bootstrap.js';
 
 /** One evaluation day of one strategy, averaged over replications. */
 export interface DayRow {
@@ -69,6 +70,8 @@ export interface StrategySummary {
   readonly suppliers?: RiskSummary['suppliers'];
   readonly pickup?: RiskSummary['pickup'];
   readonly extraDeliveryLatenessHours?: number;
+  /** When the orders are fixed across seeds (a replay): the full-order rate's interval over days. */
+  readonly fullOrderRateByDays?: DayInterval;
 }
 
 /** A paired comparison of one strategy against the baseline. */
@@ -77,6 +80,8 @@ export interface Comparison {
   readonly baseline: string;
   readonly metric: 'fullOrderRate';
   readonly difference: Estimate;
+  /** When the orders are fixed across seeds (a replay): the difference's interval over days, paired day by day. */
+  readonly differenceByDays?: DayInterval;
 }
 
 /** The results document (written as results.json). */
@@ -91,6 +96,8 @@ export interface Results {
   readonly comparisons: readonly Comparison[];
   /** Shock windows within the evaluation days (reports shade them); absent without shocks. */
   readonly shocks?: readonly ShockWindowRow[];
+  /** Present when every seed replays the same orders: seeds then vary supplier noise only, and intervals come from the days. */
+  readonly replay?: { readonly ordersFixedAcrossSeeds: true; readonly intervals: 'day-block-bootstrap' };
 }
 
 /** One strategy's runs, one per seed (in the order of `seeds`). */
@@ -116,6 +123,8 @@ export interface SummaryMeta {
   readonly days: readonly string[];
   readonly evaluationStart: number;
   readonly constraints: { readonly K: number; readonly C: number; readonly L: number };
+  /** Every seed replays the same orders (an imported log): intervals come from the days as well. */
+  readonly ordersFixedAcrossSeeds?: boolean;
 }
 
 function dayRows(s: StrategyFigures, meta: SummaryMeta): DayRow[] {
@@ -205,6 +214,12 @@ export function summariseFigures(all: readonly StrategyFigures[], meta: SummaryM
       comparisons.push({ strategy: s.name, baseline: base, metric: 'fullOrderRate', difference: pairedDifference(a, b) });
     }
   }
+  // A replay: the same orders in every seed, so the honest interval is over days (analysis/day-bootstrap.ts).
+  if (meta.ordersFixedAcrossSeeds && all.length > 0) {
+    const days = replayDayIntervals(all, comparisons);
+    for (const [name, iv] of Object.entries(days.byStrategy)) strategies[name] = { ...strategies[name], fullOrderRateByDays: iv };
+    comparisons.forEach((c, i) => { comparisons[i] = { ...c, differenceByDays: days.byComparison[i] }; });
+  }
   return {
     freshsim: meta.freshsim,
     scenario: meta.scenario,
@@ -215,6 +230,7 @@ export function summariseFigures(all: readonly StrategyFigures[], meta: SummaryM
     strategies,
     comparisons,
     ...shocksField(all, meta),
+    ...(meta.ordersFixedAcrossSeeds ? { replay: { ordersFixedAcrossSeeds: true as const, intervals: 'day-block-bootstrap' as const } } : {}),
   };
 }
 

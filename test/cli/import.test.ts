@@ -157,6 +157,10 @@ describe('freshsim import: the bakery transactions format', () => {
     expect(run.code, run.stderr).toBe(0);
     const results = JSON.parse(readFileSync(join(dir, 'bakery-run', 'results.json'), 'utf8'));
     expect(Object.keys(results.strategies)).toEqual(['pto-greedy', 'safety-stock', 'opt']);
+    // A replay: the same orders in every seed, so the intervals come from the days, and the tables say so.
+    expect(results.replay).toEqual({ ordersFixedAcrossSeeds: true, intervals: 'day-block-bootstrap' });
+    expect(results.strategies['pto-greedy'].fullOrderRateByDays.method).toBe('day-block-bootstrap');
+    expect(run.stdout).toContain('Replayed log: every seed replays the same orders');
     // The oracle plans with the day's realised orders: never below the baselines on the same orders.
     const rate = (s: string) => results.strategies[s].fullOrderRate.mean;
     expect(results.strategies.opt.oracle).toBe(true);
