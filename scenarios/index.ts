@@ -25,3 +25,4 @@ export function builtinScenario(name: string): Scenario | undefined {
   const input = builtinScenarios[name];
   return input ? validateScenario(input, `built-in scenario '${name}'`) : undefined;
 }
+export { calibrate, fitZipf, type Calibration, type CalibrationLog } from './calibrate.js';

@@ -45,6 +45,19 @@ describe('freshsim export and profile', () => {
     expect(r.stdout).toMatch(/^pair lift: p50 \/ p90 \/ p99\s+\S+ \/ \S+ \/ \S+\s+\S+ \/ \S+ \/ \S+$/m);
   });
 
+  it('calibrates a scenario to the exported log: valid, and its orders per day and basket size match', () => {
+    const r = freshsim(dir, 'calibrate', 'tiny-log', '--out', 'fitted.yaml');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^popularity: Zipf exponent/m);
+    expect(freshsim(dir, 'scenario', 'validate', 'fitted.yaml').code).toBe(0);
+    const p = JSON.parse(freshsim(dir, 'profile', 'tiny-log', 'fitted.yaml', '--json').stdout);
+    expect(Math.abs(p['fitted.yaml'].ordersPerDay.mean / p['tiny-log'].ordersPerDay.mean - 1)).toBeLessThan(0.05);
+    expect(Math.abs(p['fitted.yaml'].linesPerOrder.mean - p['tiny-log'].linesPerOrder.mean)).toBeLessThan(0.2);
+    const again = freshsim(dir, 'calibrate', 'tiny-log', '--out', 'fitted.yaml');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("'fitted.yaml' exists");
+  });
+
   it('bad input: one line, exit 2', () => {
     const r = freshsim(dir, 'profile', 'no-such-scenario');
     expect(r.code).toBe(2);
