@@ -80,3 +80,17 @@ describe('checkNetwork', () => {
     expect(() => validateScenario(withFrontTrip(2), 'tiny-trip')).toThrow(/below L = 3/);
   });
 });
+
+describe('paper-7fresh (recalibrated) meets the issue\'s realism bar on replication 1', () => {
+  it('pair-lift p99 ≥ 2.5, ≥ 3% of pairs with lift ≥ 2, new-SKU share ≥ 1%, top-1% unit share ≥ 15%', () => {
+    const s = validateScenario(builtinScenarios['paper-7fresh'], 'paper-7fresh');
+    const w = buildWorld(s, 1);
+    const p = realismProfile({ days: w.ordersByDay.map((orders, d) => ({ date: dateOf(w.startDate, d), orders })) });
+    expect(p.pairLift.p99).toBeGreaterThanOrEqual(2.5);
+    expect(p.pairLift.shareAtLeast2).toBeGreaterThanOrEqual(0.03);
+    expect(p.newSkuShare!).toBeGreaterThanOrEqual(0.01);
+    expect(p.unitShare.top1Percent).toBeGreaterThanOrEqual(0.15);
+    expect(p.ordersPerDay.mean).toBeGreaterThan(1100);
+    expect(p.ordersPerDay.mean).toBeLessThan(1200);
+  });
+});
