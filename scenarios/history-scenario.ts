@@ -14,11 +14,12 @@ import type { Scenario, ScenarioInput } from './schema.js';
 
 /**
  * K default: this share of the mean number of distinct SKUs sold a day over
- * the last 28 training days, so that K binds as in the paper's regime (a
- * share of the SKUs sold in 28 days never binds on a real log: 1,781 against
- * ≈ 1,342 distinct SKUs a day on a wholesale log).
+ * the last 28 training days, so that K binds as in the paper's regime
+ * (paper-7fresh: K 350 for ≈ 410 distinct SKUs a day; a share of the SKUs
+ * sold in 28 days never binds on a real log: 1,781 against ≈ 1,342 distinct
+ * SKUs a day on a wholesale log).
  */
-export const kShareOfDailyActive = 0.6;
+export const kShareOfDailyActive = 0.85;
 /** C default: this multiple of the mean daily units of the last 28 training days (paper-7fresh: C 9,000 for ≈ 8,800). */
 export const cShareOfDailyUnits = 1.0;
 /** L default: this share of C / K (paper-7fresh: L 10 for C / K ≈ 26). */
