@@ -4,7 +4,7 @@
  * scenario's own; two sources print side by side; bad input exits 2 with one line.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,14 @@ describe('freshsim export and profile', () => {
     const again = freshsim(dir, 'calibrate', 'tiny-log', '--out', 'fitted.yaml');
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("'fitted.yaml' exists");
+  });
+
+  it('scenario validate warns when a trip cannot carry C', () => {
+    const yaml = freshsim(dir, 'scenario', 'show', 'tiny').stdout.replace('tripCapacityUnits: 2000', 'tripCapacityUnits: 500');
+    writeFileSync(join(dir, 'low-trip.yaml'), yaml);
+    const r = freshsim(dir, 'scenario', 'validate', 'low-trip.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("warning: network.fronts 'front-1': trip capacity 500 units is below C = 900");
   });
 
   it('bad input: one line, exit 2', () => {
