@@ -38,3 +38,4 @@ export {
 export { siteFigures, siteSummary, type SiteFigures } from './site-figures.js';
 export { nearestRank, pairLiftProfile, type PairLiftProfile } from './pair-lift.js';
 export { realismProfile, type ProfileLog, type ProfileOrder, type RealismProfile } from './realism-profile.js';
+export { blockDaysFor, dayBootstrapDifference, dayBootstrapRate, dayResamples, replayDayIntervals, DAY_BOOTSTRAP_RESAMPLES, type DayInterval } from './day-bootstrap.js';

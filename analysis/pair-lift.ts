@@ -23,7 +23,7 @@ export interface PairLiftProfile {
   /** Shares of the pairs with lift ≥ 2 and ≤ 0.5. */
   readonly shareAtLeast2: number;
   readonly shareAtMostHalf: number;
-  /** Median lift of the 100 pairs bought together most often (ties: lower SKU ids first). */
+  /** Median lift of the 100 pairs bought together most often (with every pair tied at the 100th count, so SKU numbering never matters). */
   readonly top100Median: number;
 }
 
@@ -64,7 +64,7 @@ export function pairLiftProfile(baskets: Iterable<readonly number[]>, minExpecte
     }
   }
   const lifts: number[] = [];
-  const together: { key: string; n: number; lift: number }[] = [];
+  const together: { n: number; lift: number }[] = [];
   for (let i = 0; i < bySales.length; i++) {
     const [a, na] = bySales[i];
     if (na * top < threshold) break;
@@ -75,12 +75,13 @@ export function pairLiftProfile(baskets: Iterable<readonly number[]>, minExpecte
       const nab = joint.get(key) ?? 0;
       const lift = (nab * scale) / (na * nb);
       lifts.push(lift);
-      if (nab > 0) together.push({ key, n: nab, lift });
+      if (nab > 0) together.push({ n: nab, lift });
     }
   }
   lifts.sort((x, y) => x - y);
-  together.sort((x, y) => y.n - x.n || compareKeys(x.key, y.key));
-  const top100 = together.slice(0, 100).map((t) => t.lift).sort((x, y) => x - y);
+  together.sort((x, y) => y.n - x.n);
+  const cut = together.length ? together[Math.min(100, together.length) - 1].n : 0;
+  const top100 = together.filter((t) => t.n >= cut).map((t) => t.lift).sort((x, y) => x - y);
   const share = (f: (l: number) => boolean) => (lifts.length ? lifts.filter(f).length / lifts.length : NaN);
   return {
     orders: N,
@@ -92,10 +93,4 @@ export function pairLiftProfile(baskets: Iterable<readonly number[]>, minExpecte
     shareAtMostHalf: share((l) => l <= 0.5),
     top100Median: nearestRank(top100, 0.5),
   };
-}
-
-function compareKeys(x: string, y: string): number {
-  const [a1, b1] = x.split(',').map(Number);
-  const [a2, b2] = y.split(',').map(Number);
-  return a1 - a2 || b1 - b2;
 }

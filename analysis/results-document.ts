@@ -17,6 +17,7 @@
  * | {@link StressSection} | `stress` (top level): per-strategy distributions over stress draws |
  * | {@link AblationSection} | `ablation` (top level): the ablation table |
  * | {@link Provenance} | `provenance` (top level): what produced the run and how to reproduce it |
+ * | `replay` + {@link DayInterval} | `replay` (top level), `strategies[name].fullOrderRateByDays`, `comparisons[i].differenceByDays`: a replayed log's intervals over days |
  *
  * Rates are fractions in [0, 1]; dates are ISO `YYYY-MM-DD` as in `days`.
  * Unknown fields pass through, so older readers accept newer documents; a
@@ -24,6 +25,7 @@
  */
 import { z } from 'zod';
 import type { Estimate } from './stats.js';
+import type { DayInterval } from './day-bootstrap.js';
 
 /** A shock that hit (part of) the evaluation window. */
 export interface ShockWindow {
@@ -212,6 +214,8 @@ export interface StrategySummary {
   readonly pickup?: PickupRow;
   readonly extraDeliveryLatenessHours?: number;
   readonly bySite?: readonly SiteRow[];
+  /** When the orders are fixed across seeds (a replay): the full-order rate's 95% interval over days. */
+  readonly fullOrderRateByDays?: DayInterval;
 }
 
 /** A paired comparison of one strategy against the baseline. */
@@ -220,6 +224,8 @@ export interface Comparison {
   readonly baseline: string;
   readonly metric: 'fullOrderRate';
   readonly difference: Estimate;
+  /** When the orders are fixed across seeds (a replay): the difference's 95% interval over days, paired day by day. */
+  readonly differenceByDays?: DayInterval;
 }
 
 /** The results document (written as results.json). */
@@ -236,6 +242,8 @@ export interface Results {
   readonly stress?: StressSection;
   readonly ablation?: AblationSection;
   readonly provenance?: Provenance;
+  /** Present when every seed replays the same orders (an imported log): seed CIs reflect supplier noise only; intervals over days are in `…ByDays`. */
+  readonly replay?: { readonly ordersFixedAcrossSeeds: true; readonly intervals: 'day-block-bootstrap' };
 }
 
 const num = z.number().refine(Number.isFinite, { message: 'expected a finite number' });

@@ -11,6 +11,7 @@ import { siteSummary } from './site-figures.js';
 import { solverSummary } from './solver-figures.js';
 import { stockedByRankSummary } from './stocked-by-rank.js';
 import type { Comparison, DayRow, Results, StrategySummary } from './results-document.js';
+import { replayDayIntervals } from './day-bootstrap.js';
 
 export type { Comparison, DayRow, PlanShapeSummary, Results, StrategySummary } from './results-document.js';
 
@@ -37,6 +38,8 @@ export interface SummaryMeta {
   readonly days: readonly string[];
   readonly evaluationStart: number;
   readonly constraints: { readonly K: number; readonly C: number; readonly L: number };
+  /** Every seed replays the same orders (an imported log): intervals come from the days as well. */
+  readonly ordersFixedAcrossSeeds?: boolean;
 }
 
 function dayRows(s: StrategyFigures, meta: SummaryMeta): DayRow[] {
@@ -131,6 +134,12 @@ export function summariseFigures(all: readonly StrategyFigures[], meta: SummaryM
       comparisons.push({ strategy: s.name, baseline: base, metric: 'fullOrderRate', difference: pairedDifference(a, b) });
     }
   }
+  // A replay: the same orders in every seed, so the honest interval is over days (analysis/day-bootstrap.ts).
+  if (meta.ordersFixedAcrossSeeds && all.length > 0) {
+    const days = replayDayIntervals(all, comparisons);
+    for (const [name, iv] of Object.entries(days.byStrategy)) strategies[name] = { ...strategies[name], fullOrderRateByDays: iv };
+    comparisons.forEach((c, i) => { comparisons[i] = { ...c, differenceByDays: days.byComparison[i] }; });
+  }
   return {
     freshsim: meta.freshsim,
     scenario: meta.scenario,
@@ -141,6 +150,7 @@ export function summariseFigures(all: readonly StrategyFigures[], meta: SummaryM
     strategies,
     comparisons,
     ...shocksField(all, meta),
+    ...(meta.ordersFixedAcrossSeeds ? { replay: { ordersFixedAcrossSeeds: true as const, intervals: 'day-block-bootstrap' as const } } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import { TABLE_FORMATS, tableOutput, type TableFormat } from './tables.js';
 
 /** Every command, as a bare `freshsim` lists it. */
 export const COMMANDS = [
-  'run', 'sweep', 'worker', 'merge', 'report', 'check', 'baseline', 'import', 'profile', 'export', 'om1', 'ablate', 'stress', 'strategy', 'scenario',
+  'run', 'sweep', 'worker', 'merge', 'report', 'check', 'baseline', 'import', 'profile', 'export', 'calibrate', 'om1', 'ablate', 'stress', 'strategy', 'scenario',
 ] as const;
 
 /** Examples per command (as `freshsim COMMAND` shows them with --help). */
@@ -34,6 +34,7 @@ export const EXAMPLES: Readonly<Record<string, readonly (readonly [string, strin
   import: [['$0 import orders.csv --out data/shop --map sku=StockCode --map order=InvoiceNo', 'turn a transaction log into a replayable directory']],
   profile: [['$0 profile data/shop paper-7fresh', 'realism profile of a real log beside a generated scenario']],
   export: [['$0 export tiny --out data/tiny-orders', "write a scenario's generated orders in the import format"]],
+  calibrate: [['$0 calibrate data/shop --out my-shop.yaml', 'fit the generator to an imported log; the scenario makes synthetic worlds like it']],
   om1: [['$0 om1 --scenario tiny --day 1', "the optimal plan of the first evaluation day's realised orders"]],
   ablate: [['$0 ablate --scenario paper-7fresh --seeds 3', "OTPTO without each of A1..A6 (the paper's Table 3)"]],
   stress: [['$0 stress --scenario lockdown-city --seeds 10', 'distributions under a regional lockdown']],

@@ -26,7 +26,7 @@ import { stressCommand } from './commands/stress.js';
 import { ablateCommand } from './commands/ablate.js';
 import { prepareStrategyServices } from './strategy-services.js';
 import { importCommand } from './commands/import.js';
-import { exportCommand, profileCommand } from './commands/profile.js';
+import { calibrateCommand, exportCommand, profileCommand } from './commands/profile.js';
 import { freshsimVersion } from './files.js';
 import { checkNumericFlags } from './flag-checks.js';
 import { cacheOptions, COMMANDS, formatOption, withExamples } from './help.js';
@@ -140,6 +140,12 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
       .option('seed', { type: 'number', default: 1, describe: 'replication' })
       .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing --out directory' }),
     (a) => guard(() => exportCommand({ scenario: a.scenario as string, out: a.out, seed: a.seed, overwrite: a.overwrite }, io)))
+    .command('calibrate <dir>', 'fit the generator to an imported log and write the scenario (YAML)', (y) => withExamples(y, 'calibrate')
+      .positional('dir', { type: 'string', demandOption: true, describe: 'imported directory (freshsim import or export)' })
+      .option('out', { type: 'string', demandOption: true, describe: 'scenario file to write' })
+      .option('name', { type: 'string', describe: 'scenario name (default calibrated-<dir>)' })
+      .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing --out file' }),
+    (a) => guard(() => calibrateCommand({ dir: a.dir as string, out: a.out, name: a.name, overwrite: a.overwrite }, io)))
     .command('om1', 'solve OM1 (the optimal plan on realised orders) for one day and site', (y) => cacheOptions(withExamples(y, 'om1'))
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
       .option('day', { type: 'string', demandOption: true, describe: 'evaluation day 1..N, or a date YYYY-MM-DD' })

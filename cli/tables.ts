@@ -93,7 +93,21 @@ export function aggregateTable(r: Results, timing?: Timing): string {
   ]);
   const table = formatTable(header, rows);
   const diffs = r.comparisons.map((c) => `  ${c.strategy} − ${c.baseline}: ${ci(c.difference, pp)} pp full-order rate (paired over ${c.difference.n} seed${c.difference.n === 1 ? '' : 's'})`);
-  return diffs.length ? `${table}\n\nPaired differences:\n${diffs.join('\n')}` : table;
+  const out = diffs.length ? `${table}\n\nPaired differences:\n${diffs.join('\n')}` : table;
+  return r.replay ? `${out}\n\n${replayNote(r)}` : out;
+}
+
+/** A replay's intervals over days: the seeds replay the same orders, so their CIs above reflect supplier noise only. */
+function replayNote(r: Results): string {
+  const iv = (x: { ci95: readonly [number, number] }, f: (v: number) => string) => `[${f(x.ci95[0])}, ${f(x.ci95[1])}]`;
+  const any = Object.values(r.strategies).find((s) => s.fullOrderRateByDays)?.fullOrderRateByDays;
+  const lines = [
+    `Replayed log: every seed replays the same orders, so the CIs above reflect supplier noise only. 95% intervals over the ${r.days.length} days` +
+      (any ? ` (block bootstrap, ${any.blockDays}-day blocks, ${any.resamples} resamples):` : ':'),
+    ...Object.entries(r.strategies).filter(([, s]) => s.fullOrderRateByDays).map(([n, s]) => `  ${n}: ${pct(s.fullOrderRate.mean)} ${iv(s.fullOrderRateByDays!, pct)}`),
+    ...r.comparisons.filter((c) => c.differenceByDays).map((c) => `  ${c.strategy} − ${c.baseline}: ${pp(c.difference.mean)} ${iv(c.differenceByDays!, pp)} pp (paired by day)`),
+  ];
+  return lines.join('\n');
 }
 
 /** Per-day rows of every strategy as CSV (one row per strategy and day, means over seeds). */

@@ -47,6 +47,7 @@ export function summarisePlan(plan: ExperimentPlan, records: ReadonlyMap<string,
         days: Array.from({ length: scenario.days.evaluation }, (_, k) => scenarioDateOf(scenario, first + k, readHistory)),
         evaluationStart: first,
         constraints: scenario.constraints,
+        ...(scenario.history ? { ordersFixedAcrossSeeds: true } : {}),
       },
       plan.baseline,
     );

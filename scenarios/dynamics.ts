@@ -2,7 +2,7 @@
  * Demand that moves (`demand.dynamics`): per-SKU popularity factors for
  * every day — life cycles (launches with a ramp, retirements, seasonal
  * windows; the same everywhere), log random-walk trends of SKUs and
- * categories and lasting regime jumps, shared by the sites of a region and
+ * categories, day-to-day category swings and lasting regime jumps, shared by the sites of a region and
  * correlated across regions. Drawn per replication from the streams
  * `lifecycle`, `dynamics` and `dynamics/<region>`; the orders never depend
  * on a strategy (common random numbers).
@@ -15,15 +15,18 @@ import type { DemandDynamics } from './world-schema.js';
 export type SkuFactorPaths = (region: string) => (day: number) => Float64Array;
 
 /** The life-cycle factor of every SKU and day (0 before launch, after retirement, outside a season). */
-export function lifecycleFactors(spec: DemandDynamics, n: number, days: number, rng: ReturnType<StreamFactory['stream']>): Float64Array[] {
+export function lifecycleFactors(spec: DemandDynamics, popularity: Float64Array, days: number, rng: ReturnType<StreamFactory['stream']>): Float64Array[] {
+  const n = popularity.length;
+  const meanWeight = popularity.reduce((a, b) => a + b, 0) / Math.max(1, n);
   const out = Array.from({ length: days }, () => new Float64Array(n).fill(1));
   for (let i = 0; i < n; i++) {
     // Fixed draws per SKU, so one share never changes another's SKUs.
     const [uNew, uRetire, uSeason, uDay, uLen] = [rng.uniform(), rng.uniform(), rng.uniform(), rng.uniform(), rng.uniform()];
     if (uNew < spec.newSkuShare) {
       const launch = 1 + Math.floor(uDay * Math.max(1, days - 1));
+      const full = Math.max(spec.launchBoost, popularity[i] > 0 ? (spec.launchFloor * meanWeight) / popularity[i] : 0);
       for (let d = 0; d < days; d++) {
-        out[d][i] = d < launch ? 0 : spec.launchBoost * Math.min(1, (d - launch + 1) / spec.launchRampDays);
+        out[d][i] = d < launch ? 0 : full * Math.min(1, (d - launch + 1) / spec.launchRampDays);
       }
     } else if (uRetire < spec.retireShare) {
       const retire = 1 + Math.floor(uDay * Math.max(1, days - 1));
@@ -46,8 +49,8 @@ export function lifecycleFactors(spec: DemandDynamics, n: number, days: number, 
 export function drawDemandDynamics(spec: DemandDynamics, catalogue: Catalogue, days: number, regions: readonly string[], streams: StreamFactory): SkuFactorPaths {
   const n = catalogue.skus.length;
   const cats = catalogue.byCategory.length;
-  const life = lifecycleFactors(spec, n, days, streams.stream('lifecycle'));
-  const moving = spec.skuTrendSigma > 0 || spec.categoryTrendSigma > 0 || spec.regimeChangeRate > 0;
+  const life = lifecycleFactors(spec, catalogue.popularity, days, streams.stream('lifecycle'));
+  const moving = spec.skuTrendSigma > 0 || spec.categoryTrendSigma > 0 || spec.categoryDailySigma > 0 || spec.regimeChangeRate > 0;
   const byRegion = new Map<string, Float64Array[]>();
   const g = Math.sqrt(spec.regionCorrelation), r = Math.sqrt(1 - spec.regionCorrelation);
   for (const region of regions) {
@@ -57,6 +60,7 @@ export function drawDemandDynamics(spec: DemandDynamics, catalogue: Catalogue, d
     const mix = () => g * global.normal() + r * local.normal();
     const cat = new Float64Array(cats);
     const sku = new Float64Array(n);
+    const today = new Float64Array(cats);
     const out: Float64Array[] = [];
     for (let d = 0; d < days; d++) {
       if (d > 0) {
@@ -66,8 +70,9 @@ export function drawDemandDynamics(spec: DemandDynamics, catalogue: Catalogue, d
           if (spec.regimeChangeRate > 0 && global.uniform() < spec.regimeChangeRate) sku[i] += spec.regimeSigma * mix();
         }
       }
+      if (spec.categoryDailySigma > 0) for (let c = 0; c < cats; c++) today[c] = spec.categoryDailySigma * mix();
       const f = new Float64Array(n);
-      for (let i = 0; i < n; i++) f[i] = life[d][i] * Math.exp(cat[catalogue.categoryOf[i]] + sku[i]);
+      for (let i = 0; i < n; i++) f[i] = life[d][i] * Math.exp(cat[catalogue.categoryOf[i]] + today[catalogue.categoryOf[i]] + sku[i]);
       out.push(f);
     }
     byRegion.set(region, out);

@@ -12,26 +12,46 @@ import { selectDays, uncategorised } from './history-world.js';
 import { ScenarioError, validateScenario } from './parse.js';
 import type { Scenario, ScenarioInput } from './schema.js';
 
-/** K default: this share of the SKUs sold in the last 28 training days (paper-7fresh: K 350 of ≈ 600). */
-export const kShareOfActive = 0.6;
+/**
+ * K default: this share of the mean number of distinct SKUs sold a day over
+ * the last 28 training days, so that K binds as in the paper's regime
+ * (paper-7fresh: K 350 for ≈ 410 distinct SKUs a day; a share of the SKUs
+ * sold in 28 days never binds on a real log: 1,781 against ≈ 1,342 distinct
+ * SKUs a day on a wholesale log).
+ */
+export const kShareOfDailyActive = 0.85;
 /** C default: this multiple of the mean daily units of the last 28 training days (paper-7fresh: C 9,000 for ≈ 8,800). */
 export const cShareOfDailyUnits = 1.0;
 /** L default: this share of C / K (paper-7fresh: L 10 for C / K ≈ 26). */
 export const lShareOfUnitsPerType = 0.4;
+/** Nightly trip capacity of an imported front by default: this multiple of C (a trip below C can never restock a full plan). */
+export const tripShareOfC = 1.5;
+/**
+ * Upstream policy of an imported scenario by default: ample cover, so that a
+ * replay measures the front's plan rather than a grid that cannot fill it.
+ */
+export const ampleUpstream = {
+  grid: { coverDays: 3, safetyZ: 2.5, windowDays: 28 },
+  central: { coverDays: 2, safetyZ: 2, windowDays: 28 },
+};
 /** Price range, cost ratio and shelf life of a category the scenario does not describe. */
 export const genericCategory = { share: 1, kgShare: 0, price: [1, 10] as [number, number], costRatio: 0.6, shelfLifeDays: [3, 7] as [number, number], related: [] as string[] };
 
 type Raw = Record<string, unknown>;
 const isObj = (x: unknown): x is Raw => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** Statistics of the last (up to) 28 training days: SKUs sold and mean daily units. */
-function trainingStats(h: LoadedHistory, first: number, history: number): { active: number; unitsPerDay: number; window: number } {
+/** Statistics of the last (up to) 28 training days: distinct SKUs sold a day (mean) and mean daily units. */
+function trainingStats(h: LoadedHistory, first: number, history: number): { dailyActive: number; unitsPerDay: number; window: number } {
   const from = Math.max(first, first + history - 28);
   const to = first + history;
-  const active = new Set<string>();
+  let distinct = 0;
   let units = 0;
-  for (let d = from; d < to; d++) for (const o of h.days[d].orders) for (const l of o.lines) { active.add(l.sku); units += l.qty; }
-  return { active: active.size, unitsPerDay: units / (to - from), window: to - from };
+  for (let d = from; d < to; d++) {
+    const today = new Set<string>();
+    for (const o of h.days[d].orders) for (const l of o.lines) { today.add(l.sku); units += l.qty; }
+    distinct += today.size;
+  }
+  return { dailyActive: distinct / (to - from), unitsPerDay: units / (to - from), window: to - from };
 }
 
 /** Keys a history scenario cannot use yet: their effects are drawn by the order generator. */
@@ -45,10 +65,10 @@ const range = (r: unknown) => (r as number[]).join('–');
 function constraintsFor(raw: Raw, loaded: LoadedHistory, sel: { first: number; history: number }, stated: string[]) {
   const stats = trainingStats(loaded, sel.first, sel.history);
   const given = isObj(raw.constraints) ? raw.constraints : {};
-  const K = num(given.K) ?? Math.max(1, Math.min(loaded.catalogue.length, Math.round(kShareOfActive * stats.active)));
+  const K = num(given.K) ?? Math.max(1, Math.min(loaded.catalogue.length, Math.round(kShareOfDailyActive * stats.dailyActive)));
   const C = num(given.C) ?? Math.max(1, Math.round(cShareOfDailyUnits * stats.unitsPerDay));
   const L = num(given.L) ?? Math.max(1, Math.round((lShareOfUnitsPerType * C) / K));
-  if (given.K === undefined) stated.push(`K = ${K}: ${kShareOfActive} × the ${stats.active} SKUs sold in the last ${stats.window} training days`);
+  if (given.K === undefined) stated.push(`K = ${K}: ${kShareOfDailyActive} × the mean ${stats.dailyActive.toFixed(1)} distinct SKUs sold a day in the last ${stats.window} training days`);
   if (given.C === undefined) stated.push(`C = ${C}: ${cShareOfDailyUnits} × the mean ${stats.unitsPerDay.toFixed(1)} units a day of the last ${stats.window} training days`);
   if (given.L === undefined) stated.push(`L = ${L}: ${lShareOfUnitsPerType} × C / K, at least 1`);
   return { K, C, L };
@@ -98,14 +118,17 @@ function suppliersFor(raw: Raw, categories: readonly Raw[], template: Raw, state
   return suppliers;
 }
 
-/** The file's network, else central → grid → one front per site of the log (stated). */
-function networkFor(raw: Raw, loaded: LoadedHistory, template: Raw, stated: string[]): unknown {
+/** The file's network, else central → grid → one front per site of the log, trips scaled to C (stated). */
+function networkFor(raw: Raw, loaded: LoadedHistory, template: Raw, C: number, stated: string[]): unknown {
   if (raw.network !== undefined) return raw.network;
   const sites = Object.keys(loaded.profile.sites).filter((s) => s !== '');
   const t = template.network as { central: Raw; grids: Raw[]; fronts: Raw[] };
-  const fronts = sites.length > 0 ? sites.map((name) => ({ ...t.fronts[0], name, grid: t.grids[0].name })) : t.fronts;
-  stated.push(`network: ${t.central.name} → ${t.grids[0].name} → ${fronts.map((f) => f.name).join(', ')} (trip capacities from the built-in 'tiny')`);
-  return { central: t.central, grids: t.grids, fronts };
+  const trip = Math.ceil(tripShareOfC * C);
+  const names = sites.length > 0 ? sites : [t.fronts[0].name as string];
+  const fronts = names.map((name) => ({ ...t.fronts[0], name, grid: t.grids[0].name, tripCapacityUnits: trip }));
+  const grids = [{ ...t.grids[0], tripCapacityUnits: trip * fronts.length }];
+  stated.push(`network: ${t.central.name} → ${t.grids[0].name} → ${fronts.map((f) => f.name).join(', ')}; front trips ${trip} units (${tripShareOfC} × C), grid trip ${trip * fronts.length} units (the fronts' sum)`);
+  return { central: t.central, grids, fronts };
 }
 
 /**
@@ -144,15 +167,17 @@ export function completeHistoryScenario(raw: Raw, file: string, readHistory?: Hi
   const constraints = constraintsFor(raw, loaded, sel, stated);
   const categories = categoriesFor(raw, loaded, template, stated);
   const suppliers = suppliersFor(raw, categories, template, stated);
-  const network = networkFor(raw, loaded, template, stated);
-  for (const key of ['upstream', 'refunds'] as const) {
-    if (raw[key] === undefined) stated.push(`${key}: from the built-in 'tiny'`);
+  const network = networkFor(raw, loaded, template, constraints.C, stated);
+  if (raw.upstream === undefined) {
+    const { grid, central } = ampleUpstream;
+    stated.push(`upstream: ample cover (grid ${grid.coverDays} d at z ${grid.safetyZ}, central ${central.coverDays} d at z ${central.safetyZ}), so the replay measures the front's plan`);
   }
+  if (raw.refunds === undefined) stated.push("refunds: from the built-in 'tiny'");
   const rawCat = isObj(raw.catalogue) ? raw.catalogue : {};
   const input: Raw = {
     // The generator's demand block is required by the schema but unused when orders are replayed.
     demand: template.demand,
-    upstream: template.upstream,
+    upstream: ampleUpstream,
     refunds: template.refunds,
     ...raw,
     name: str(raw.name) ?? `history-${basename(dir)}`,

@@ -15,6 +15,8 @@ export {
 export { buildHistoryWorld, replayTimeOfDay, selectDays, uncategorised, type DaySelection } from './history-world.js';
 export { completeHistoryScenario, historyDirScenario } from './history-scenario.js';
 export { scenarioDateOf } from './scenario-dates.js';
+export { checkNetwork, type NetworkFindings } from './network-check.js';
+export { basketStructureSchema, demandDynamicsSchema, type BasketStructure, type DemandDynamics } from './world-schema.js';
 
 import { builtinScenarios } from './builtin/index.js';
 import { validateScenario } from './parse.js';
@@ -28,3 +30,4 @@ export function builtinScenario(name: string): Scenario | undefined {
 export { fieldDoc, scenarioJsonSchema, scenarioReference } from './json-schema.js';
 export { mergeScenarioData, resolveExtends, type ScenarioLoader } from './extends.js';
 export { scenarioWarnings } from './warnings.js';
+export { calibrate, fitZipf, type Calibration, type CalibrationLog } from './calibrate.js';

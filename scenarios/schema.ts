@@ -9,6 +9,7 @@ import {
   centralSchema, checkRiskFields, fulfilmentSchema, pmfSchema, position, presaleSchema, shocksSchema,
 } from './risk-schema.js';
 import { basketStructureSchema, demandDynamicsSchema, headFields } from './world-schema.js';
+import { checkNetwork } from './network-check.js';
 
 const positive = z.number().positive();
 const nonNegative = z.number().nonnegative();
@@ -219,6 +220,8 @@ export const scenarioSchema = z
       ctx.addIssue({ code: 'custom', path: ['days', 'warmup'], message: `warm-up of ${s.days.warmup} days must be shorter than the ${s.days.history} history days` });
     }
     checkRiskFields(s, ctx);
+    // A network that cannot bring even one SKU at its minimum L makes every result meaningless.
+    for (const message of checkNetwork(s as Scenario).errors) ctx.addIssue({ code: 'custom', path: ['network'], message });
     if (s.constraints.K > s.catalogue.skus) {
       ctx.addIssue({ code: 'custom', path: ['constraints', 'K'], message: `K = ${s.constraints.K} exceeds the catalogue's ${s.catalogue.skus} SKUs` });
     }

@@ -44,6 +44,8 @@ export const demandDynamicsSchema = z.strictObject({
     .describe('Days over which a new SKU ramps up linearly to its full popularity. Default 7.'),
   launchBoost: z.number().positive().default(1)
     .describe("Multiplier on a new SKU's popularity (new items are promoted). Default 1."),
+  launchFloor: z.number().nonnegative().default(0)
+    .describe("A new SKU's weight after its ramp is at least this multiple of the mean SKU weight (new items are listed where customers see them, whatever their base rank). Default 0."),
   retireShare: probability.default(0)
     .describe('Share of SKUs retired during the horizon (no demand from a day drawn uniformly). Default 0.'),
   seasonalShare: probability.default(0)
@@ -54,6 +56,8 @@ export const demandDynamicsSchema = z.strictObject({
     .describe("Daily standard deviation of each SKU's log-popularity random walk. Default 0."),
   categoryTrendSigma: z.number().nonnegative().default(0)
     .describe("Daily standard deviation of each category's log-popularity random walk. Default 0."),
+  categoryDailySigma: z.number().nonnegative().default(0)
+    .describe("Standard deviation of a category's day-to-day log-popularity noise (weather-like swings of the mix, not a walk). Default 0."),
   regimeChangeRate: probability.default(0)
     .describe('Per SKU and day, the probability of a regime change (a lasting jump of its popularity). Default 0.'),
   regimeSigma: z.number().nonnegative().default(0.7)

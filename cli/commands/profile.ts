@@ -1,18 +1,20 @@
 /**
  * `freshsim profile A [B]`: the realism profile of an imported directory or
- * of a scenario's generated orders (one replication), two side by side; and
+ * of a scenario's generated orders (one replication), two side by side;
  * `freshsim export SCENARIO --out DIR`: a scenario's generated orders written
  * as an imported directory (through the importer itself, so the format is
- * the one `import` writes).
+ * the one `import` writes); and `freshsim calibrate DIR --out FILE`: a
+ * generator scenario fitted to an imported log.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { stringify } from 'yaml';
 import { realismProfile, type ProfileLog, type RealismProfile } from '../../analysis/index.js';
-import { buildWorld, historyDirScenario, worldOrdersCsv } from '../../scenarios/index.js';
+import { buildWorld, calibrate, historyDirScenario, validateScenario, worldOrdersCsv } from '../../scenarios/index.js';
 import { dateOf } from '../../sim/index.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { loadScenario } from '../files.js';
+import { loadScenario, writeFileDurable } from '../files.js';
 import { isHistoryDir, readHistoryDir } from '../history-files.js';
 import { importCommand } from './import.js';
 
@@ -94,4 +96,24 @@ export async function exportCommand(args: { scenario: string; out: string; seed:
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** Run `calibrate`: fit the generator to an imported directory and write the scenario as YAML. */
+export function calibrateCommand(args: { dir: string; out: string; name?: string; overwrite?: boolean }, io: Io): number {
+  if (!isHistoryDir(args.dir)) throw new UsageError(`calibrate: '${args.dir}' is not an imported directory; expected one written by 'freshsim import --out DIR' or 'freshsim export'`);
+  if (existsSync(args.out) && !args.overwrite) throw new UsageError(`calibrate: '${args.out}' exists; expected a new file (or --overwrite)`);
+  const h = readHistoryDir(args.dir, args.dir);
+  const log = { days: h.days, skus: h.catalogue.map((s) => ({ code: s.code, category: s.category })) };
+  let fit;
+  try {
+    fit = calibrate(log, args.name ?? `calibrated-${basename(resolve(args.dir))}`);
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(e.message);
+    throw e;
+  }
+  validateScenario(fit.scenario, args.out);
+  writeFileDurable(args.out, `# freshsim calibrate ${args.dir}\n${fit.fitted.map((f) => `# ${f}\n`).join('')}${stringify(fit.scenario)}`);
+  for (const f of fit.fitted) io.stdout(`${f}\n`);
+  io.stdout(`Scenario: ${args.out}\n`);
+  return ExitCode.ok;
 }

@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkNetwork } from '../../scenarios/index.js';
 import { UsageError } from '../errors.js';
 import { checkOutDir, freshsimVersion, loadScenario } from '../files.js';
 import { checkPlanSize, checkWorkers } from '../limits.js';
@@ -50,6 +51,7 @@ export async function runCommand(args: RunArgs, io: Io, ctx: RunContext = {}): P
   checkWorkers('workers', args.workers);
   checkCount('retries', args.retries, 0);
   const scenario = loadScenario(args.scenario);
+  for (const w of checkNetwork(scenario).warnings) io.stderr(`warning: ${w}\n`);
   const strategies = await strategySpecs(args.strategies);
   const names = strategies.map((s) => s.label ?? s.name);
   checkPlanSize([scenario], names.length, args.seeds);

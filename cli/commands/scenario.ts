@@ -4,10 +4,10 @@
  * `scenario reference` (docs/SCENARIO-REFERENCE.md).
  */
 import { stringify } from 'yaml';
-import { builtinScenarios, scenarioJsonSchema, scenarioReference } from '../../scenarios/index.js';
+import { builtinScenarios, checkNetwork, scenarioJsonSchema, scenarioReference } from '../../scenarios/index.js';
 import { loadScenario } from '../files.js';
 
-type Io = { stdout: (s: string) => void };
+type Io = { stdout: (s: string) => void; stderr?: (s: string) => void };
 
 /** Validate a scenario file (throws a ScenarioError naming file and field). */
 export function validateCommand(file: string, io: Io): number {
@@ -18,12 +18,25 @@ export function validateCommand(file: string, io: Io): number {
       `${fronts} front site${fronts === 1 ? '' : 's'}, ${s.days.history} history + ${s.days.evaluation} evaluation days, ` +
       `K ${s.constraints.K}, C ${s.constraints.C}, L ${s.constraints.L}\n`,
   );
+  for (const w of checkNetwork(s).warnings) (io.stderr ?? io.stdout)(`warning: ${w}\n`);
   return 0;
 }
 
-/** Print a scenario (defaults filled in) as YAML, ready to copy into a file and edit. */
+/**
+ * Print a scenario (defaults filled in) as YAML, ready to copy into a file
+ * and edit — only the blocks it uses: a scenario that replays an imported log
+ * leaves out the generator's demand and popularity (filled in again when the
+ * file is read).
+ */
 export function showCommand(name: string, io: Io): number {
-  io.stdout(stringify(loadScenario(name)));
+  const s = loadScenario(name);
+  if (!s.history) {
+    io.stdout(stringify(s));
+    return 0;
+  }
+  const { demand: _demand, ...rest } = s;
+  const { popularity: _popularity, ...catalogue } = s.catalogue;
+  io.stdout(`# Orders are replayed from history.dir: the generator's demand and popularity blocks are unused and left out.\n${stringify({ ...rest, catalogue })}`);
   return 0;
 }
 

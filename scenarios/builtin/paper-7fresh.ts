@@ -17,7 +17,7 @@ export const paper7fresh: ScenarioInput = {
   constraints: { K: 350, C: 9000, L: 10 },
   catalogue: {
     skus: 1050,
-    popularity: { zipfExponent: 1.1, offset: 25, tailFromRank: 310, tailDecayRanks: 60 },
+    popularity: { zipfExponent: 1.1, offset: 25, tailFromRank: 310, tailDecayRanks: 110, headSkus: 6, headBoost: 3.5 },
     categories: [
       { name: 'fruit', share: 0.18, kgShare: 0.4, price: [6, 45], costRatio: 0.65, shelfLifeDays: [5, 10], related: ['dairy', 'bakery'] },
       { name: 'vegetables', share: 0.24, kgShare: 0.5, price: [2, 15], costRatio: 0.6, shelfLifeDays: [3, 7], related: ['meat', 'eggs'] },
@@ -48,6 +48,11 @@ export const paper7fresh: ScenarioInput = {
     dailyNoise: 0.06,
     basket: { meanLines: 4.0, dispersion: 1.5, maxLines: 25 },
     coPurchase: { relatedProbability: 0.35 },
+    structure: {},
+    dynamics: {
+      newSkuShare: 0.15, launchBoost: 2, retireShare: 0.08, seasonalShare: 0.08,
+      skuTrendSigma: 0.05, categoryTrendSigma: 0.01, categoryDailySigma: 0.15, regimeChangeRate: 0.01,
+    },
     quantity: { pieceMeanExtra: 1.2, kgMedian: 0.8, kgSigma: 0.5 },
     intraday: { morningShare: 0.45, morningPeak: 0.45, eveningPeak: 0.76, spread: 0.07 },
     promotions: { startsPerDay: 4, lengthDays: [3, 7], uplift: [1.5, 3], priceFactor: [0.7, 0.9] },

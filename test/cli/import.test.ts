@@ -150,10 +150,17 @@ describe('freshsim import: the bakery transactions format', () => {
     writeFileSync(join(dir, 'bakery-shown.yaml'), show.stdout);
     expect(freshsim(dir, 'scenario', 'show', 'bakery-shown.yaml').stdout).toBe(show.stdout);
     expect(show.stdout.replace(/\s+/g, ' ')).toMatch(/10 of 10 SKUs have no price in the log/);
+    // Only the blocks a replay uses: no generator demand or popularity.
+    expect(show.stdout).not.toMatch(/^demand:/m);
+    expect(show.stdout).not.toMatch(/^  popularity:/m);
     const run = freshsim(dir, 'run', '--scenario', 'bakery', '--strategies', 'pto-greedy,safety-stock,opt', '--out', 'bakery-run');
     expect(run.code, run.stderr).toBe(0);
     const results = JSON.parse(readFileSync(join(dir, 'bakery-run', 'results.json'), 'utf8'));
     expect(Object.keys(results.strategies)).toEqual(['pto-greedy', 'safety-stock', 'opt']);
+    // A replay: the same orders in every seed, so the intervals come from the days, and the tables say so.
+    expect(results.replay).toEqual({ ordersFixedAcrossSeeds: true, intervals: 'day-block-bootstrap' });
+    expect(results.strategies['pto-greedy'].fullOrderRateByDays.method).toBe('day-block-bootstrap');
+    expect(run.stdout).toContain('Replayed log: every seed replays the same orders');
     // The oracle plans with the day's realised orders: never below the baselines on the same orders.
     const rate = (s: string) => results.strategies[s].fullOrderRate.mean;
     expect(results.strategies.opt.oracle).toBe(true);

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readHistoryDir } from '../../../cli/history-files.js';
 import { importCommand } from '../../../cli/commands/import.js';
 import {
-  buildWorld, builtinScenarios, completeHistoryScenario, historyDirScenario, ScenarioError, validateScenario,
+  buildWorld, checkNetwork, builtinScenarios, completeHistoryScenario, historyDirScenario, ScenarioError, validateScenario,
 } from '../../../scenarios/index.js';
 import { createStreams, simulate, type Planner } from '../../../sim/index.js';
 
@@ -74,10 +74,10 @@ describe('history worlds', () => {
     // 8 days with orders: min(7, floor(8/5)) = 1 evaluation day, 7 training days, warm-up 6.
     expect(scenario.days).toEqual({ history: 7, evaluation: 1, warmup: 6 });
     expect(scenario.history).toMatchObject({ trainingFrom: '2011-03-07', evaluationFrom: '2011-03-17', evaluationTo: '2011-03-17' });
-    // 3 SKUs sold in the training window: K = round(0.6 × 3) = 2; 4.5 units a day: C = round(4.5) = 5 (4.5 rounds to 5); L = round(0.4 × 5 / 2) = 1.
-    expect(scenario.constraints).toEqual({ K: 2, C: 5, L: 1 });
+    // 3 distinct SKUs sold every training day: K = round(0.85 × 3) = 3; 4.5 units a day: C = round(4.5) = 5 (4.5 rounds to 5); L = round(0.4 × 5 / 3) = 1.
+    expect(scenario.constraints).toEqual({ K: 3, C: 5, L: 1 });
     expect(stated).toEqual(expect.arrayContaining([
-      'K = 2: 0.6 × the 3 SKUs sold in the last 7 training days',
+      'K = 3: 0.85 × the mean 3.0 distinct SKUs sold a day in the last 7 training days',
       'C = 5: 1 × the mean 4.5 units a day of the last 7 training days',
       'L = 1: 0.4 × C / K, at least 1',
       '3 of 3 SKUs have no price in the log: their category\'s default price is used',
@@ -87,7 +87,12 @@ describe('history worlds', () => {
     expect(stated).toContain(`category 'bakery': defaults of the built-in 'tiny' category of that name: prices ${bakery.price.join('–')} (geometric mean used when the log has none), cost ratio ${bakery.costRatio}, shelf life ${bakery.shelfLifeDays.join('–')} days (midpoint used)`);
     const fruitSupplier = builtinScenarios.tiny.suppliers.find((x) => x.categories.includes('fruit'))!;
     expect(stated).toContain(`supplier '${fruitSupplier.name}' for fruit: lead time ${fruitSupplier.leadTimeDays} d, on time ${fruitSupplier.onTimeProbability}, fill rate ${fruitSupplier.fillRate}, defect rate ${fruitSupplier.defectRate} (from the built-in 'tiny')`);
-    expect(scenario.description).toContain('K = 2');
+    expect(scenario.description).toContain('K = 3');
+    // Trips scaled to C = 5 (1.5 × C, rounded up), the grid's to its one front; ample upstream cover.
+    expect(scenario.network.fronts.map((f) => f.tripCapacityUnits)).toEqual([8]);
+    expect(scenario.network.grids.map((g) => g.tripCapacityUnits)).toEqual([8]);
+    expect(scenario.upstream.grid.coverDays).toBeGreaterThan(builtinScenarios.tiny.upstream.grid.coverDays);
+    expect(checkNetwork(scenario)).toEqual({ warnings: [], errors: [] });
     const world = buildWorld(scenario, 1, undefined, readHistoryDir);
     const apple = world.skus.find((s) => s.code === 'APPLE')!;
     // The log has no prices or shelf lives: 'tiny''s fruit defaults, geometric-mean price and midpoint shelf life.
