@@ -9,7 +9,7 @@
  * extra units of a stocked SKU still save lines on busy days).
  */
 import { z } from 'zod';
-import { roundDownToUnit, type DecisionContext, type Planner, type Sku, type StockPlan } from '../../sim/index.js';
+import { createStreams, roundDownToUnit, type DecisionContext, type Planner, type Sku, type StockPlan } from '../../sim/index.js';
 import type { StrategyDefinition } from '../contract.js';
 import { categoryIndexCache, forecastInputOf } from '../contract.js';
 import { forecastSales } from '../forecast.js';
@@ -23,8 +23,10 @@ export const saaParams = z.strictObject({
   scenarioDays: z.number().int().min(1).max(120).default(14),
   /** Days over which the promotion uplift is measured. */
   upliftWindowDays: z.number().int().min(7).default(56),
+  /** Share of the scenario orders kept as OM1 nodes (a uniform sample: fewer nodes, the same objective in expectation). */
+  orderShare: z.number().gt(0).max(1).default(0.3),
   /** Max-flow computations of the Lagrangian (a work limit, not a clock). */
-  maxFlows: z.number().int().min(1).default(60),
+  maxFlows: z.number().int().min(1).default(12),
   /** Refill trials of each local-search pass (a work limit). */
   localSearchTrials: z.number().int().min(0).default(400),
   /** Spread the capacity the solve leaves unused over the stocked SKUs, in proportion to their stock. */
@@ -66,7 +68,9 @@ export function saaPlan(ctx: DecisionContext, p: SaaParams, forecastMean: Float6
     onPromo: (sku, d) => (promos.get(sku) ?? []).some(([a, b]) => a <= d && d <= b),
     forecastUnits, knownOrders: known, knownShare: known ? knownShare : 0,
   }, { scenarioDays: p.scenarioDays, upliftWindowDays: p.upliftWindowDays, seed: p.seed });
-  const { plan } = sampleAveragePlan(days, ctx.constraints, ctx.skus.length, { maxFlows: p.maxFlows, localSearchTrials: p.localSearchTrials });
+  const rng = createStreams(p.seed, ctx.day).stream(`saa/site-${site}/nodes`);
+  const keep = p.orderShare < 1 ? () => rng.bernoulli(p.orderShare) : undefined;
+  const { plan } = sampleAveragePlan(days, ctx.constraints, ctx.skus.length, { maxFlows: p.maxFlows, localSearchTrials: p.localSearchTrials }, { keep });
   if (p.fillSpare) fillSpareCapacity(plan, ctx.skus, ctx.constraints.C);
   return plan;
 }
