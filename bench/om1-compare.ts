@@ -1,10 +1,11 @@
 /**
  * OM1 on every `paper-7fresh` evaluation day: our pipeline (presolve,
  * Lagrangian min-cut bound and plans, local search, then HiGHS on the
- * staircase form, default 10 s) against HiGHS alone on the paper's big-M form
+ * staircase form, stopped by work limits: default 2,000 MIP nodes) against HiGHS alone on the paper's big-M form
  * and on the compact (staircase) form, each with a time limit.
  *
  *   npm run build && node dist/bench/om1-compare.js --part ours
+ *   node dist/bench/om1-compare.js --part ours --hogs 2               (the same beside two busy-looping processes)
  *   node dist/bench/om1-compare.js --part highs --highs-seconds 120   (long: 7 days × 2 forms)
  *   node dist/bench/om1-compare.js --part report                      (writes the OM1 section of docs/BENCHMARKS.md)
  *
@@ -12,6 +13,8 @@
  * Objectives are orders fully fulfilled under OM1's stock model, recounted
  * here from each plan (never taken from the solver's objective).
  */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +22,7 @@ import type { Highs } from 'highs';
 import { loadHighs } from '../cli/highs.js';
 import { builtinScenario } from '../scenarios/index.js';
 import type { Order, PlanConstraints } from '../sim/index.js';
-import { bigMModel, buildOm1Instance, levelsFromStaircase, planOfLevels, solveOm1, staircaseModel } from '../strategies/index.js';
+import { bigMModel, buildOm1Instance, defaultOm1Options, levelsFromStaircase, planOfLevels, solveOm1, staircaseModel } from '../strategies/index.js';
 import { evaluationDays } from './om1-days.js';
 import { writeOm1Section } from './om1-report.js';
 
@@ -33,6 +36,10 @@ export interface Om1Row {
   readonly bound: number;
   readonly gap: number;
   readonly seconds: number;
+  /** Process CPU seconds of the solve (ours only). */
+  readonly cpuSeconds?: number;
+  /** sha256 (16 hex digits) of the plan, fulfilled orders, bound and status (ours only). */
+  readonly digest?: string;
   readonly size?: string;
 }
 
@@ -80,28 +87,38 @@ async function main(argv: string[]): Promise<void> {
   const arg = (name: string, dflt: string) => { const k = argv.indexOf(`--${name}`); return k >= 0 ? argv[k + 1] : dflt; };
   const part = arg('part', 'ours');
   const highsSeconds = Number(arg('highs-seconds', '120'));
-  const oursSeconds = Number(arg('time-limit', '10'));
+  const oursSeconds = Number(arg('time-limit', String(defaultOm1Options.timeLimitSeconds)));
+  const maxNodes = Number(arg('max-nodes', String(defaultOm1Options.mipMaxNodes)));
+  // --hogs N: solve beside N busy-looping child processes (the determinism check under load).
+  const hogs = Number(arg('hogs', '0'));
+  const hogProcs = Array.from({ length: hogs }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  process.on('exit', () => { for (const h of hogProcs) h.kill('SIGKILL'); });
   mkdirSync(OUT, { recursive: true });
   if (part === 'report') {
     const ours = JSON.parse(readFileSync(join(OUT, 'om1-ours.json'), 'utf8'));
     const alone = existsSync(join(OUT, 'om1-highs.json')) ? JSON.parse(readFileSync(join(OUT, 'om1-highs.json'), 'utf8')) : undefined;
-    writeOm1Section('docs/BENCHMARKS.md', ours, alone);
+    const hog = existsSync(join(OUT, 'om1-ours-hog.json')) ? JSON.parse(readFileSync(join(OUT, 'om1-ours-hog.json'), 'utf8')) : undefined;
+    writeOm1Section('docs/BENCHMARKS.md', ours, alone, hog);
     return;
   }
   const highs = await loadHighs();
   const days = evaluationDays(builtinScenario('paper-7fresh')!, 1);
   const rows: Om1Row[] = [];
   const load = loadavg()[0];
-  const save = () => writeFileSync(join(OUT, `om1-${part}.json`), `${JSON.stringify({ highsSeconds, oursSeconds, highs: highs.version.string, loadAverage: load, rows }, null, 2)}\n`);
+  const save = () => writeFileSync(join(OUT, `om1-${part}${hogs > 0 ? '-hog' : ''}.json`), `${JSON.stringify({ highsSeconds, oursSeconds, maxNodes, hogs, highs: highs.version.string, loadAverage: load, rows }, null, 2)}\n`);
   for (const d of days) {
     if (part === 'ours') {
       const t0 = performance.now();
-      const r = solveOm1(d.orders, d.constraints, d.skuCount, { timeLimitSeconds: oursSeconds }, { highs, clock: () => performance.now() });
+      const c0 = process.cpuUsage();
+      const r = solveOm1(d.orders, d.constraints, d.skuCount, { timeLimitSeconds: oursSeconds, mipMaxNodes: maxNodes }, { highs, clock: () => performance.now() });
       const seconds = (performance.now() - t0) / 1000;
+      const c1 = process.cpuUsage(c0);
+      const cpuSeconds = (c1.user + c1.system) / 1e6;
       const recount = om1Value(d.orders, r.plan, d.constraints);
       if (recount !== r.fulfilledOrders) throw new Error(`${d.date}: plan recounts to ${recount}, result says ${r.fulfilledOrders}`);
-      rows.push({ date: d.date, orders: d.orders.length, method: 'ours', status: r.status, objective: recount, bound: r.bound, gap: r.gap, seconds,
-        size: `${r.presolve.nodes} nodes, ${r.presolve.thresholdsAfter} thresholds; plan from ${r.planSource}, bound from ${r.boundSource}` });
+      rows.push({ date: d.date, orders: d.orders.length, method: 'ours', status: r.status, objective: recount, bound: r.bound, gap: r.gap, seconds, cpuSeconds,
+        digest: createHash('sha256').update(JSON.stringify([Array.from(r.plan), Array.from(r.fulfilled), r.bound, r.status])).digest('hex').slice(0, 16),
+        size: `${r.presolve.nodes} order nodes, ${r.presolve.thresholdsAfter} thresholds; ${r.mip ? `HiGHS ${r.mip.nodes} B&B nodes` : 'no MIP'}; plan from ${r.planSource}, bound from ${r.boundSource}` });
     } else {
       const bm = bigMModel(highs, d.orders, d.constraints, 0);
       const a = runHighs(highs, bm.data, highsSeconds);
@@ -120,7 +137,7 @@ async function main(argv: string[]): Promise<void> {
     }
     save();
     const last = rows[rows.length - 1];
-    process.stderr.write(`${d.date} ${last.method}: ${last.status} ${last.objective} / ${last.bound} (${(last.gap * 100).toFixed(2)}%) ${last.seconds.toFixed(1)} s\n`);
+    process.stderr.write(`${d.date} ${last.method}: ${last.status} ${last.objective} / ${last.bound} (${(last.gap * 100).toFixed(2)}%) ${last.seconds.toFixed(1)} s ${last.size ?? ''}\n`);
   }
 }
 

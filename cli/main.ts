@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 /**
- * The freshsim command line. Exit codes: 0 success, 1 internal failure,
- * 2 bad input (flags, scenario files, strategy parameters or plans).
+ * The freshsim command line. Exit codes ({@link ExitCode}): 0 success,
+ * 1 regression found (`check`), 2 bad input (flags, scenario files, strategy
+ * parameters or plans), 3 internal failure, 4 baseline mismatch, 5 out of
+ * resources, 130 interrupted; one line on stderr, the stack with `--debug`.
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { reportError, UsageError } from './errors.js';
+import { ExitCode, reportError, UsageError } from './errors.js';
+import { checkFlagValues } from './flags.js';
 import { runCommand } from './commands/run.js';
 import { mergeCommand } from './commands/merge.js';
 import { interruptSignal, stderrProgress } from './commands/outcome.js';
@@ -21,18 +26,20 @@ import { stressCommand } from './commands/stress.js';
 import { ablateCommand } from './commands/ablate.js';
 import { collectedDecisions, decisionsSummary, prepareStrategyServices } from './strategy-services.js';
 import { importCommand } from './commands/import.js';
+import { exportCommand, profileCommand } from './commands/profile.js';
 import { freshsimVersion } from './files.js';
 import { strategies } from '../strategies/index.js';
 
-const io = {
+const processIo = {
   stdout: (s: string) => { process.stdout.write(s); },
   stderr: (s: string) => { process.stderr.write(s); },
 };
 
-/** Run the CLI on `argv` (without node and script); resolves to the exit code. */
-export async function main(argv: string[]): Promise<number> {
-  let code = 0;
-  const guard = async (f: () => number | Promise<number>) => { try { code = await f(); } catch (e) { code = reportError(e, io.stderr); } };
+/** Run the CLI on `argv` (without node and script), its output to `io`; resolves to the exit code. */
+export async function main(argv: string[], io: { stdout(s: string): void; stderr(s: string): void } = processIo): Promise<number> {
+  let code: number = ExitCode.ok;
+  const debug = argv.includes('--debug') || process.env.FRESHSIM_DEBUG === '1';
+  const guard = async (f: () => number | Promise<number>) => { try { code = await f(); } catch (e) { code = reportError(e, io.stderr, debug); } };
   /** Commands on the experiment runner: Ctrl-C stops them cleanly; progress on stderr. */
   const runner = (f: (ctx: { signal: AbortSignal; progress: ReturnType<typeof stderrProgress> }) => Promise<number>) => guard(async () => {
     const { signal, dispose } = interruptSignal(io.stderr);
@@ -66,8 +73,9 @@ export async function main(argv: string[]): Promise<number> {
     .command('sweep <file>', 'run an experiment file (scenarios × strategy grids × seeds), resumably', (y) => runnerOptions(y
       .positional('file', { type: 'string', demandOption: true, describe: 'experiment file (YAML/JSON)' })
       .option('out', { type: 'string', describe: 'run directory (default: the file\'s out, else runs/<name>)' })
-      .option('shard', { type: 'string', describe: 'I/N: run only the I-th of N deterministic slices (into OUT/shard-I-of-N)' })),
-    (a) => runner((ctx) => sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, shard: a.shard, services: poolServices(a) }, io, ctx)))
+      .option('shard', { type: 'string', describe: 'I/N: run only the I-th of N deterministic slices (into OUT/shard-I-of-N)' })
+      .option('overwrite', { type: 'boolean', default: false, describe: 'replace the plan of another experiment already in the run directory' })),
+    (a) => runner((ctx) => sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, shard: a.shard, overwrite: a.overwrite, services: poolServices(a) }, io, ctx)))
     .command('worker', 'run cells from a Redis queue (for `sweep --queue`) until stopped', (y) => y
       .option('queue', { type: 'string', demandOption: true, describe: 'redis://HOST:PORT' })
       .option('concurrency', { type: 'number', describe: 'cells at once, one thread each (default: one per core)' })
@@ -86,8 +94,12 @@ export async function main(argv: string[]): Promise<number> {
       .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directories (one per scenario)' })
       .option('baseline', { type: 'string', demandOption: true, describe: 'baseline file written by `freshsim baseline`' })
       .option('tolerance-pp', { type: 'number', default: DEFAULT_TOLERANCE_PP, describe: 'allowed fall of the full-order rate, percentage points' })
-      .option('junit', { type: 'string', describe: 'write JUnit XML here (one test case per scenario and strategy)' }),
-    (a) => guard(() => checkCommand({ runs: a.runs as string[], baseline: a.baseline, tolerancePp: a.tolerancePp, junit: a.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY || undefined }, io)))
+      .option('junit', { type: 'string', describe: 'write JUnit XML here (one test case per scenario and strategy)' })
+      .option('allow-changed', { type: 'boolean', default: false, describe: 'compare even if the scenario or parameters differ from the baseline (exit 4 otherwise)' }),
+    (a) => guard(() => checkCommand({
+      runs: a.runs as string[], baseline: a.baseline, tolerancePp: a.tolerancePp, junit: a.junit, allowChanged: a.allowChanged,
+      stepSummary: process.env.GITHUB_STEP_SUMMARY || undefined,
+    }, io)))
     .command('baseline <runs..>', 'write a regression-gate baseline from runs', (y) => y
       .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directories (one per scenario)' })
       .option('out', { type: 'string', demandOption: true, describe: 'baseline file to write' })
@@ -110,22 +122,35 @@ export async function main(argv: string[]): Promise<number> {
           nonProduct: a.nonProduct as string[] | undefined, defaultNonProduct: a.defaultNonProduct, cancelPattern: a.cancelPattern, overwrite: a.overwrite,
           encoding: a.encoding,
         }, io);
-      } catch (e) { code = reportError(e, io.stderr); }
+      } catch (e) { code = reportError(e, io.stderr, debug); }
     })
+    .command('profile <sources..>', 'realism profile of an imported directory or a scenario (one or two, side by side)', (y) => y
+      .positional('sources', { type: 'string', array: true, demandOption: true, describe: 'imported directories or scenarios (built-in name or file)' })
+      .option('seed', { type: 'number', default: 1, describe: 'replication of a generated scenario' })
+      .option('K', { type: 'number', describe: 'K of the top-K order share (default: the scenario\'s K)' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the profiles as JSON' }),
+    (a) => guard(() => profileCommand({ sources: a.sources as string[], seed: a.seed, json: a.json, K: a.K }, io)))
+    .command('export <scenario>', 'write a scenario\'s generated orders as an imported directory (the format `import` writes)', (y) => y
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file' })
+      .option('out', { type: 'string', demandOption: true, describe: 'directory to write' })
+      .option('seed', { type: 'number', default: 1, describe: 'replication' })
+      .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing --out directory' }),
+    (a) => guard(() => exportCommand({ scenario: a.scenario as string, out: a.out, seed: a.seed, overwrite: a.overwrite }, io)))
     .command('om1', 'solve OM1 (the optimal plan on realised orders) for one day and site', (y) => y
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
       .option('day', { type: 'string', demandOption: true, describe: 'evaluation day 1..N, or a date YYYY-MM-DD' })
       .option('site', { type: 'string', describe: 'front site name (default: the first)' })
       .option('seed', { type: 'number', default: 1, describe: 'replication' })
-      .option('time-limit', { type: 'number', describe: 'seconds (default 10)' })
+      .option('time-limit', { type: 'number', describe: 'wall-clock safety net, seconds: past it the solve fails (default 300)' })
+      .option('max-nodes', { type: 'number', describe: 'HiGHS branch-and-bound nodes, the work limit that decides where an unproven solve stops (default 2000)' })
       .option('gap', { type: 'number', describe: 'relative gap to stop at (default 1e-4)' })
       .option('tie-break', { type: 'boolean', default: false, describe: "the paper's GMV tie-break among equal order counts" })
       .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' }),
     async (a) => {
       try {
         const services = await prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
-        code = om1Command({ scenario: a.scenario, day: a.day, site: a.site, seed: a.seed, timeLimit: a.timeLimit, gap: a.gap, tieBreak: a.tieBreak, json: a.json }, services, io);
-      } catch (e) { code = reportError(e, io.stderr); }
+        code = om1Command({ scenario: a.scenario, day: a.day, site: a.site, seed: a.seed, timeLimit: a.timeLimit, maxNodes: a.maxNodes, gap: a.gap, tieBreak: a.tieBreak, json: a.json }, services, io);
+      } catch (e) { code = reportError(e, io.stderr, debug); }
     })
     .command('ablate', "ablation (the paper's Table 3): OTPTO, its six variants without A1..A6, PTO and OPT over seeds", (y) => runnerOptions(y)
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
@@ -161,6 +186,8 @@ export async function main(argv: string[]): Promise<number> {
       .demandCommand(1, 'expected a scenario subcommand: validate, show, list'))
     .option('cache-dir', { type: 'string', global: true, describe: 'OM1 result cache directory (default $FRESHSIM_CACHE_DIR or .cache/freshsim)' })
     .option('cache', { type: 'boolean', default: true, global: true, describe: 'use the OM1 result cache (--no-cache to solve afresh)' })
+    .option('debug', { type: 'boolean', default: false, global: true, describe: 'print the stack trace of an internal error' })
+    .middleware((a) => checkFlagValues(argv, a))
     .middleware(async (a) => {
       // Strategies that need HiGHS (opt) get it loaded once, before any cell runs in this process.
       const needs = ['sweep', 'worker', 'ablate'].includes(String(a._[0]))
@@ -174,11 +201,21 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await parser.parseAsync();
   } catch (e) {
-    return reportError(e, io.stderr);
+    return reportError(e, io.stderr, debug);
   }
   const opt = decisionsSummary(collectedDecisions());
   if (opt) io.stderr(`${opt}\n`);
   return code;
 }
 
-main(hideBin(process.argv)).then((code) => { process.exitCode = code; });
+/** Is this module the program being run (not imported, e.g. by the in-process tests)? */
+function isEntryPoint(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) main(hideBin(process.argv)).then((code) => { process.exitCode = code; });

@@ -47,16 +47,20 @@ export interface Forecast {
   readonly residualStd: Float64Array;
 }
 
-/** Is SKU on promotion, per day offset from `from`: a Set of `day * n + sku`. */
-function promotionSet(promotions: readonly Promotion[], from: number, to: number, n: number): Set<number> {
-  const set = new Set<number>();
+/** Promotion flags per (day offset from `from`, SKU) for days [from, to]: `flags[t * n + sku]`. */
+function promotionFlags(promotions: readonly Promotion[], from: number, to: number, n: number): Uint8Array {
+  const flags = new Uint8Array((to - from + 1) * n);
   for (const p of promotions) {
-    for (let d = Math.max(p.firstDay, from); d <= Math.min(p.lastDay, to); d++) set.add(d * n + p.sku);
+    for (let d = Math.max(p.firstDay, from); d <= Math.min(p.lastDay, to); d++) flags[(d - from) * n + p.sku] = 1;
   }
-  return set;
+  return flags;
 }
 
-/** Forecast `input.day`'s sales of every SKU at `input.site`. */
+/**
+ * Forecast `input.day`'s sales of every SKU at `input.site`. The weekday of
+ * each day and the promotion flag of each (day, SKU) are computed once into
+ * typed arrays, so the per-SKU loops index arrays only.
+ */
 export function forecastSales(input: ForecastInput, opts: ForecastOptions = defaultForecastOptions): Forecast {
   const { history, site, day, categoryOf, categoryCount, weekdayOf } = input;
   const n = categoryOf.length;
@@ -68,56 +72,63 @@ export function forecastSales(input: ForecastInput, opts: ForecastOptions = defa
   if (days <= 0) return { mean, residualMean, residualStd };
   const y: Float64Array[] = [];
   for (let d = from; d < day; d++) y.push(history.demand(site, d));
-  const promo = promotionSet(input.promotions, from, day, n);
+  // Offsets 0..days (the last is the forecast day itself).
+  const promo = promotionFlags(input.promotions, from, day, n);
+  const wd = new Uint8Array(days + 1);
+  for (let t = 0; t <= days; t++) wd[t] = weekdayOf(from + t);
 
-  // Weekday factors per category, from category totals.
-  const weekday = Array.from({ length: categoryCount }, () => new Float64Array(7));
+  // Weekday factors per category, from category totals: weekday[c * 7 + w].
+  const weekday = new Float64Array(categoryCount * 7);
   const wdCount = new Float64Array(7);
   for (let t = 0; t < days; t++) {
-    const w = weekdayOf(from + t);
+    const w = wd[t];
     wdCount[w]++;
-    for (let i = 0; i < n; i++) weekday[categoryOf[i]][w] += y[t][i];
+    const row = y[t];
+    for (let i = 0; i < n; i++) weekday[categoryOf[i] * 7 + w] += row[i];
   }
-  for (const f of weekday) {
+  for (let c = 0; c < categoryCount; c++) {
     let total = 0, seen = 0;
-    for (let w = 0; w < 7; w++) if (wdCount[w] > 0) { f[w] /= wdCount[w]; total += f[w]; seen++; }
+    for (let w = 0; w < 7; w++) if (wdCount[w] > 0) { weekday[c * 7 + w] /= wdCount[w]; total += weekday[c * 7 + w]; seen++; }
     const avg = total / Math.max(1, seen);
-    for (let w = 0; w < 7; w++) f[w] = avg > 0 && wdCount[w] > 0 ? f[w] / avg : 1;
+    for (let w = 0; w < 7; w++) weekday[c * 7 + w] = avg > 0 && wdCount[w] > 0 ? weekday[c * 7 + w] / avg : 1;
   }
 
   // Promotion uplift per category: promo-day sales over the SKU's non-promo baseline.
   const base = new Float64Array(n);
   const baseDays = new Float64Array(n);
+  const upNum = new Float64Array(categoryCount);
   for (let t = 0; t < days; t++) {
-    const w = weekdayOf(from + t);
+    const w = wd[t];
+    const row = y[t];
     for (let i = 0; i < n; i++) {
-      if (promo.has((from + t) * n + i)) continue;
-      base[i] += y[t][i] / weekday[categoryOf[i]][w];
+      if (promo[t * n + i]) continue;
+      base[i] += row[i] / weekday[categoryOf[i] * 7 + w];
       baseDays[i]++;
     }
   }
   for (let i = 0; i < n; i++) base[i] = baseDays[i] > 0 ? base[i] / baseDays[i] : 0;
-  const upNum = new Float64Array(categoryCount);
   const upDen = new Float64Array(categoryCount);
   for (let t = 0; t < days; t++) {
-    const w = weekdayOf(from + t);
+    const w = wd[t];
+    const row = y[t];
     for (let i = 0; i < n; i++) {
-      if (!promo.has((from + t) * n + i)) continue;
-      upNum[categoryOf[i]] += y[t][i] / weekday[categoryOf[i]][w];
+      if (!promo[t * n + i]) continue;
+      upNum[categoryOf[i]] += row[i] / weekday[categoryOf[i] * 7 + w];
       upDen[categoryOf[i]] += base[i];
     }
   }
-  const uplift = Array.from(upNum, (num, c) => (upDen[c] > 0 && num > 0 ? num / upDen[c] : 1));
+  const uplift = Float64Array.from(upNum, (num, c) => (upDen[c] > 0 && num > 0 ? num / upDen[c] : 1));
 
-  const factor = (i: number, d: number): number =>
-    weekday[categoryOf[i]][weekdayOf(d)] * (promo.has(d * n + i) ? uplift[categoryOf[i]] : 1);
+  /** Seasonal factor of SKU `i` (category `c`) at day offset `t`. */
+  const factor = (i: number, c: number, t: number): number => weekday[c * 7 + wd[t]] * (promo[t * n + i] ? uplift[c] : 1);
 
   const warm = Math.min(7, days);
   const resFrom = Math.max(warm, days - opts.residualWindowDays);
   const x = new Float64Array(days);
   const f = new Float64Array(days);
   for (let i = 0; i < n; i++) {
-    for (let t = 0; t < days; t++) { f[t] = factor(i, from + t); x[t] = y[t][i] / f[t]; }
+    const c = categoryOf[i];
+    for (let t = 0; t < days; t++) { f[t] = factor(i, c, t); x[t] = y[t][i] / f[t]; }
     let init = 0;
     for (let t = 0; t < warm; t++) init += x[t];
     init /= warm;
@@ -140,7 +151,7 @@ export function forecastSales(input: ForecastInput, opts: ForecastOptions = defa
       }
       level += bestAlpha * (x[t] - level);
     }
-    mean[i] = Math.max(0, bestLevel * factor(i, day));
+    mean[i] = Math.max(0, bestLevel * factor(i, c, days));
     if (cnt > 0) {
       residualMean[i] = sum / cnt;
       residualStd[i] = Math.sqrt(Math.max(0, sq / cnt - residualMean[i] * residualMean[i]));

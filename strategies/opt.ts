@@ -1,7 +1,8 @@
 /**
  * `opt`, the oracle (MODEL §5, §7): OM1 solved on the day's realised orders
  * at the site. Reported as an upper bound, never as a competitor; its plan is
- * judged by the simulator like any other. When optimality is not proven the
+ * judged by the simulator like any other. Solves stop on work limits, so the
+ * plan does not depend on machine load. When optimality is not proven the
  * plan is the best known, and each decision's status and gap go to
  * `services.onDecision` (and to the planner's `decisions`).
  */
@@ -13,7 +14,10 @@ import { defaultOm1Options, type Om1Options, type Om1Result } from './om1/result
 import { solveOm1 } from './om1/solve.js';
 
 const params = z.strictObject({
+  /** Wall-clock safety net: past it the cell fails (a clock never decides the plan). */
   timeLimitSeconds: z.number().positive().default(defaultOm1Options.timeLimitSeconds),
+  /** The MIP stage's work limit (HiGHS nodes): where an unproven solve stops, on any machine. */
+  mipMaxNodes: z.number().int().positive().default(defaultOm1Options.mipMaxNodes),
   relativeGap: z.number().min(0).max(1).default(defaultOm1Options.relativeGap),
   gmvTieBreak: z.boolean().default(false),
 });

@@ -17,6 +17,8 @@ export interface Om1Args {
   readonly site?: string;
   readonly seed: number;
   readonly timeLimit?: number;
+  /** HiGHS node limit (the work limit). */
+  readonly maxNodes?: number;
   readonly gap?: number;
   readonly tieBreak: boolean;
   readonly json: boolean;
@@ -26,6 +28,7 @@ export interface Om1Args {
 export function om1Command(args: Om1Args, services: StrategyServices, io: { stdout: (s: string) => void }): number {
   if (!Number.isInteger(args.seed) || args.seed < 1) throw new UsageError(`--seed ${args.seed}: expected a replication number ≥ 1`);
   if (args.timeLimit !== undefined && !(args.timeLimit > 0)) throw new UsageError(`--time-limit ${args.timeLimit}: expected seconds > 0`);
+  if (args.maxNodes !== undefined && !(Number.isInteger(args.maxNodes) && args.maxNodes > 0)) throw new UsageError(`--max-nodes ${args.maxNodes}: expected a whole number of nodes > 0`);
   if (args.gap !== undefined && !(args.gap >= 0 && args.gap <= 1)) throw new UsageError(`--gap ${args.gap}: expected a relative gap in [0, 1]`);
   const scenario = loadScenario(args.scenario);
   const world = buildWorld(scenario, args.seed);
@@ -37,6 +40,7 @@ export function om1Command(args: Om1Args, services: StrategyServices, io: { stdo
   const options = {
     ...defaultOm1Options,
     ...(args.timeLimit !== undefined ? { timeLimitSeconds: args.timeLimit } : {}),
+    ...(args.maxNodes !== undefined ? { mipMaxNodes: args.maxNodes } : {}),
     ...(args.gap !== undefined ? { relativeGap: args.gap } : {}),
     gmvTieBreak: args.tieBreak,
   };
@@ -53,7 +57,7 @@ export function om1Command(args: Om1Args, services: StrategyServices, io: { stdo
     `model      ${p.orders} orders, ${p.skus} SKUs, ${p.lines} lines, ${p.thresholdsBefore} thresholds`,
     `presolve   ${p.nodes} order nodes (${p.impossibleOrders} orders impossible), ${p.skusAfter} SKUs, ${p.thresholdsAfter} thresholds`,
     r.mip ? `MIP        ${r.mip.rows} rows, ${r.mip.cols} columns, ${r.mip.nonzeros} nonzeros; HiGHS status ${r.mip.status}, ${r.mip.nodes} nodes, ${r.mip.seconds.toFixed(1)} s` : 'MIP        not needed (bounds closed the gap)',
-    `status     ${r.status}${r.status === 'optimal' ? '' : ' (plan is the best known)'}`,
+    `status     ${r.status}${r.status === 'optimal' ? '' : ` (plan is the best known within ${options.mipMaxNodes} MIP nodes)`}`,
     `objective  ${r.fulfilledOrders} of ${r.orders} orders fully fulfilled (${pct(r.rate)}), from ${r.planSource}`,
     `bound      ${r.bound} orders (${pct(r.orders ? r.bound / r.orders : 0)}), from ${r.boundSource}`,
     `gap        ${pct(r.gap)}`,

@@ -14,9 +14,13 @@ export interface Om1Cache {
 }
 
 /** Bump when the solver pipeline changes what it returns for the same input. */
-export const OM1_ALGORITHM_VERSION = 'om1-6';
+export const OM1_ALGORITHM_VERSION = 'om1-7';
 
-/** The canonical key text of an OM1 solve. */
+/**
+ * The canonical key text of an OM1 solve. It holds the work limits (which
+ * decide the plan) and not the wall-clock safety net (which can only fail a
+ * solve, never change its plan).
+ */
 export function om1CacheKey(
   orders: readonly Order[], constraints: PlanConstraints, skuCount: number, options: Om1Options, solverVersion: string,
 ): string {
@@ -27,7 +31,7 @@ export function om1CacheKey(
     constraints: { K: constraints.K, C: constraints.C, L: constraints.L },
     skuCount,
     options: {
-      timeLimitSeconds: options.timeLimitSeconds, relativeGap: options.relativeGap, gmvTieBreak: options.gmvTieBreak,
+      mipMaxNodes: options.mipMaxNodes, relativeGap: options.relativeGap, gmvTieBreak: options.gmvTieBreak,
       mipStart: options.mipStart, maxFlows: options.maxFlows, localSearchTrials: options.localSearchTrials,
     },
     orders: o,

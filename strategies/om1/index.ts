@@ -10,7 +10,7 @@ export { lagrangianBound, type LagrangianResult } from './lagrangian.js';
 export { bigMModel, levelsFromStaircase, staircaseModel, type BigMModel, type BuiltModel } from './highs-model.js';
 export { gmvTieBreakWeight, runStaircase, solveOm1, type Om1Env } from './solve.js';
 export {
-  defaultOm1Options, relativeGap, resultFromJson, resultToJson,
+  defaultOm1Options, Om1SafetyNetError, relativeGap, resultFromJson, resultToJson,
   type Om1Options, type Om1Result, type Om1Source, type Om1Status,
 } from './result.js';
 export { consistentResult, om1CacheKey, OM1_ALGORITHM_VERSION, type Om1Cache } from './cache.js';

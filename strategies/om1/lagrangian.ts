@@ -25,7 +25,7 @@ export interface LagrangianResult {
   readonly typePrice: number;
   readonly flows: number;
   /** Reduced-cost fixing against an incumbent value (needs the best bound's cut; see below). */
-  readonly fixings: (incumbent: number, maxProbes: number, stop?: () => boolean) => ThresholdFixings;
+  readonly fixings: (incumbent: number, maxProbes: number) => ThresholdFixings;
 }
 
 const BIG = 1e15;
@@ -66,9 +66,9 @@ function buildGraph(inst: Om1Instance, gmvWeight: number): ClosureGraph {
 
 /**
  * Bound and plans from the Lagrangian relaxation; `maxFlows` caps the work
- * (deterministically); `stop` (a deadline, when a clock is given) ends it early.
+ * (deterministically: no clock, so the same input gives the same bound and plans).
  */
-export function lagrangianBound(inst: Om1Instance, gmvWeight = 0, maxFlows = 200, stop: () => boolean = () => false): LagrangianResult {
+export function lagrangianBound(inst: Om1Instance, gmvWeight = 0, maxFlows = 200): LagrangianResult {
   const { K, C, L } = inst.constraints;
   const nSku = inst.skuIds.length;
   let total = 0;
@@ -107,7 +107,6 @@ export function lagrangianBound(inst: Om1Instance, gmvWeight = 0, maxFlows = 200
    */
   function dual(lambda: number, mu: number, from: Float64Array | undefined): { units: number; types: number; state: Float64Array; levels: Int32Array } {
     flows++;
-    if (stop()) flows = Math.max(flows, maxFlows + 16); // out of time: finish the current step, start no more
     if (from) g.net.restore(from);
     for (let c = 0; c < inc.length; c++) {
       const cap = lambda * inc[c] + (first[c] ? mu : 0);
@@ -200,7 +199,7 @@ export function lagrangianBound(inst: Om1Instance, gmvWeight = 0, maxFlows = 200
    * below `incumbent + 1`, every better plan keeps thresholds 1..ℓ (resp. none
    * above ℓ). One warm-started cut per probe (forcing only raises capacities).
    */
-  function fixings(incumbent: number, maxProbes: number, stopProbing: () => boolean = () => false): ThresholdFixings {
+  function fixings(incumbent: number, maxProbes: number): ThresholdFixings {
     const fixedOne = new Uint8Array(inc.length), fixedZero = new Uint8Array(inc.length);
     if (!bestState || !bestClosure) return { fixedOne, fixedZero, probes: 0 };
     const lambda = best.unitPrice, mu = best.typePrice;
@@ -217,7 +216,7 @@ export function lagrangianBound(inst: Om1Instance, gmvWeight = 0, maxFlows = 200
       return lambda * C + mu * K + gain - cost;
     };
     const cuts = (b: number) => Math.floor(b + 1e-6) <= incumbent;
-    for (let i = 0; i < nSku && probes < maxProbes && !stopProbing(); i++) {
+    for (let i = 0; i < nSku && probes < maxProbes; i++) {
       const l = bestClosure[i], top = inst.thrStart[i + 1] - inst.thrStart[i];
       if (l > 0) {
         const c = inst.thrStart[i] + l - 1;

@@ -6,8 +6,14 @@ import type { PresolveStats } from './instance.js';
 
 /** How to solve OM1. */
 export interface Om1Options {
-  /** Wall-clock limit for the whole solve, seconds (HiGHS gets what is left). */
+  /**
+   * Safety net only, wall-clock seconds: a solve still running after this long
+   * fails with {@link Om1SafetyNetError} instead of returning a plan that would
+   * depend on machine load. The work limits below decide where a solve stops.
+   */
   readonly timeLimitSeconds: number;
+  /** HiGHS branch-and-bound nodes (its `mip_max_nodes`): the MIP stage's work limit. */
+  readonly mipMaxNodes: number;
   /** Stop once (bound − best) / bound ≤ this. */
   readonly relativeGap: number;
   /** Add the paper's GMV tie-break (ε · GMV, ε small enough never to trade a whole order). */
@@ -20,13 +26,22 @@ export interface Om1Options {
   readonly localSearchTrials: number;
 }
 
-/** Defaults: 10 s, gap 1e-4 (below one order in 10,000), no tie-break, no MIP start. */
+/** Defaults: 2,000 MIP nodes, a 300 s safety net, gap 1e-4 (below one order in 10,000), no tie-break, no MIP start. */
 export const defaultOm1Options: Om1Options = {
-  timeLimitSeconds: 10, relativeGap: 1e-4, gmvTieBreak: false, mipStart: false, maxFlows: 200, localSearchTrials: 1500,
+  timeLimitSeconds: 300, mipMaxNodes: 2000, relativeGap: 1e-4, gmvTieBreak: false, mipStart: false, maxFlows: 200, localSearchTrials: 1500,
 };
 
-/** Outcome: proven within the gap, stopped by the time limit (best plan + proven gap), or no plan exists. */
-export type Om1Status = 'optimal' | 'time-limit' | 'infeasible';
+/** Outcome: proven within the gap, stopped by a work limit (best plan + proven gap), or no plan exists. */
+export type Om1Status = 'optimal' | 'work-limit' | 'infeasible';
+
+/** A solve ran past its wall-clock safety net before its work limits stopped it (the cell fails rather than report a load-dependent plan). */
+export class Om1SafetyNetError extends Error {
+  constructor(orders: number, limitSeconds: number, mipMaxNodes: number) {
+    super(`OM1 on ${orders} orders ran past its ${limitSeconds} s wall-clock safety net before its work limit (mipMaxNodes ${mipMaxNodes}); `
+      + 'a plan cut short by the clock would depend on machine load, so none is returned: raise timeLimitSeconds or lower mipMaxNodes');
+    this.name = 'Om1SafetyNetError';
+  }
+}
 
 /** Where the best plan or the bound came from. */
 export type Om1Source = 'presolve' | 'heuristic' | 'lagrangian' | 'mip';
@@ -79,7 +94,7 @@ export function resultFromJson(v: unknown): Om1Result {
   for (const k of ['orders', 'fulfilledOrders', 'rate', 'fulfilledGmv', 'bound', 'gap', 'seconds']) {
     if (typeof o[k] !== 'number' || !Number.isFinite(o[k] as number)) throw new TypeError(`field '${k}': expected a finite number`);
   }
-  if (!['optimal', 'time-limit', 'infeasible'].includes(o.status as string)) throw new TypeError(`field 'status': expected optimal, time-limit or infeasible`);
+  if (!['optimal', 'work-limit', 'infeasible'].includes(o.status as string)) throw new TypeError(`field 'status': expected optimal, work-limit or infeasible`);
   const nums = (k: string): number[] => {
     const a = o[k];
     if (!Array.isArray(a) || a.some((x) => typeof x !== 'number' || !Number.isFinite(x))) throw new TypeError(`field '${k}': expected an array of numbers`);

@@ -2,7 +2,9 @@
  * OM1 end to end: presolve → heuristic (greedy + local search) → bounds →
  * HiGHS on the staircase form for what is left. The best plan found is
  * always returned, with its proven gap; the MIP's plan is taken only when it
- * is better than the heuristic's.
+ * is better than the heuristic's. Every stage stops on a work limit (max-flows,
+ * refill trials, probes, MIP nodes), so the same input gives the same plan on
+ * any machine under any load; the clock is only a safety net that throws.
  */
 import type { Highs } from 'highs';
 import type { Order, PlanConstraints } from '../../sim/index.js';
@@ -11,12 +13,12 @@ import { levelsFromStaircase, staircaseModel } from './highs-model.js';
 import { buildOm1Instance, type Om1Instance } from './instance.js';
 import { lagrangianBound } from './lagrangian.js';
 import { evaluateLevels, nodeSatisfied, planOfLevels, withinLimits, type LevelsValue } from './levels.js';
-import { defaultOm1Options, relativeGap, type Om1Options, type Om1Result, type Om1Source } from './result.js';
+import { defaultOm1Options, Om1SafetyNetError, relativeGap, type Om1Options, type Om1Result, type Om1Source } from './result.js';
 
 /** What a solve may use: the loaded HiGHS (without it: heuristic and bounds only) and a ms clock. */
 export interface Om1Env {
   readonly highs?: Highs;
-  /** Milliseconds clock (injected: strategies/ never reads the wall clock). */
+  /** Milliseconds clock (injected: strategies/ never reads the wall clock); used only for the safety net and `seconds`. */
   readonly clock?: () => number;
 }
 
@@ -42,9 +44,11 @@ export function solveOm1(
   const g = opts.gmvTieBreak ? gmvTieBreakWeight(orders) : 0;
   const count = (v: LevelsValue): number => v.weight + g * v.gmv;
 
+  const safetyNet = (): void => {
+    if (elapsed() > opts.timeLimitSeconds) throw new Om1SafetyNetError(orders.length, opts.timeLimitSeconds, opts.mipMaxNodes);
+  };
   // Lagrangian first: its closures are the best starting plans; then local search at its prices.
-  // With a clock, leave HiGHS at least 40% of the limit (without one, work limits alone bound this).
-  const lag = lagrangianBound(inst, g, opts.maxFlows, () => elapsed() > 0.6 * opts.timeLimitSeconds);
+  const lag = lagrangianBound(inst, g, opts.maxFlows);
   let levels: Int32Array = lag.levels.slice();
   let planSource: Om1Source = 'lagrangian';
   const prices = lag.unitPrice > 0 || lag.typePrice > 0 ? { unit: Math.max(lag.unitPrice, 1e-9), type: Math.max(lag.typePrice, 1e-9) } : defaultPrices(inst);
@@ -57,16 +61,19 @@ export function solveOm1(
   let bound = Math.min(totalWeight(inst), lag.bound);
   let boundSource: Om1Source = bound === lag.bound ? 'lagrangian' : 'presolve';
   let mip: Om1Result['mip'] = null;
-  let status: Om1Result['status'] = 'time-limit';
+  let status: Om1Result['status'] = 'work-limit';
   const closed = (): boolean => provenOptimal(value.weight, bound, opts.gmvTieBreak) || relativeGap(value.weight, integerBound(bound)) <= opts.relativeGap && !opts.gmvTieBreak;
 
   if (!closed() && env.highs) {
     // Lagrangian reduced-cost fixing: SKUs any better plan must stock or leave out (count objective only).
     const incumbent = value.weight;
-    const fix = opts.gmvTieBreak ? undefined : lag.fixings(incumbent, 2 * inst.skuIds.length, () => elapsed() > 0.8 * opts.timeLimitSeconds);
+    const fix = opts.gmvTieBreak ? undefined : lag.fixings(incumbent, 2 * inst.skuIds.length);
+    safetyNet();
     const left = Math.max(0.1, opts.timeLimitSeconds - elapsed());
     const deadline = env.clock ? () => elapsed() > opts.timeLimitSeconds + 0.5 : undefined;
     const r = runStaircase(env.highs, inst, g, opts, left, opts.mipStart ? levels : undefined, fix, deadline);
+    // Stopped by HiGHS's own time limit (13) or by the deadline interrupt (17): never a result.
+    if (r.info.status === 13 || r.info.status === 17) throw new Om1SafetyNetError(orders.length, opts.timeLimitSeconds, opts.mipMaxNodes);
     mip = r.info;
     if (r.levels) {
       const v = evaluateLevels(inst, r.levels);
@@ -76,10 +83,11 @@ export function solveOm1(
     const mipBound = r.info.status === 8 && fix ? incumbent : fix ? Math.max(incumbent, r.info.bound) : r.info.bound;
     if (Number.isFinite(mipBound) && mipBound < bound) { bound = mipBound; boundSource = 'mip'; }
     // HiGHS proved its incumbent optimal within its gap; a plan at least as good is too.
-    // (Any other status — time limit 13, interrupted 17 — leaves the plan as best known.)
+    // (Its node limit leaves the plan as best known.)
     if (r.info.status === 7 && count(value) >= r.info.objective - 1e-9) status = 'optimal';
   }
   if (status !== 'optimal' && closed()) status = 'optimal';
+  safetyNet();
   const weightBound = integerBound(bound);
   const fulfilled: number[] = [];
   for (let j = 0; j < orders.length; j++) {
@@ -119,7 +127,7 @@ function provenOptimal(weight: number, bound: number, tieBreak: boolean): boolea
   return !tieBreak && integerBound(bound) <= weight;
 }
 
-/** Run HiGHS on the staircase form; always disposes the model. */
+/** Run HiGHS on the staircase form, at most `opts.mipMaxNodes` nodes (`timeLimitSeconds` is its safety net); always disposes the model. */
 export function runStaircase(
   highs: Highs, inst: Om1Instance, gmvWeight: number, opts: Om1Options, timeLimitSeconds: number, start?: Int32Array,
   fix?: { readonly fixedOne: Uint8Array; readonly fixedZero: Uint8Array },
@@ -131,6 +139,7 @@ export function runStaircase(
     m.options.set({
       output_flag: false,
       time_limit: timeLimitSeconds,
+      mip_max_nodes: opts.mipMaxNodes,
       mip_rel_gap: opts.gmvTieBreak ? Math.min(opts.relativeGap, 1e-9) : opts.relativeGap,
     });
     if (start) m.setSolution({ colValue: staircaseStart(inst, start, gmvWeight) });

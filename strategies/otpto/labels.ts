@@ -17,9 +17,9 @@ import { solveOm1Cached } from '../opt.js';
 /** How labels are solved. */
 export interface LabelSolveOptions {
   readonly gmvTieBreak: boolean;
-  /** Let HiGHS work on what the bounds leave open (wall-clock limited: results then depend on machine speed). */
+  /** Let HiGHS work on what the bounds leave open (within OM1's node limit). */
   readonly useMip: boolean;
-  /** Per-day limit for the HiGHS stage (only with `useMip`). */
+  /** Per-day wall-clock safety net (only with `useMip`): past it the solve fails. */
   readonly timeLimitSeconds: number;
 }
 

@@ -14,6 +14,7 @@ import { predict, predictProba } from '../gbdt/index.js';
 import { presaleDemand } from '../presale.js';
 import { dayDataOf, dayLabelOf, type DayData, type DayLabel } from './day-data.js';
 import { featureNames, featureRows } from './features.js';
+import { defaultOm1Options } from '../om1/result.js';
 import { solveLabelDay } from './labels.js';
 import { pm0Params, promoFactorOf } from './sales-model.js';
 import { sizedPlan, table4Regularisation } from './sizing.js';
@@ -27,9 +28,9 @@ export const otptoParams = z.strictObject({
   retrainEveryDays: z.number().int().min(1).default(7),
   /** Ablation of the paper's Table 3: 'none' is full OTPTO; 'A1'..'A6' removes that part. */
   ablate: z.enum(['none', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6']).default('none'),
-  /** Let HiGHS refine labels within `labelTimeLimitSeconds` per day (wall-clock: results then depend on machine speed). */
+  /** Let HiGHS refine labels (work-limited by OM1's node limit; `labelTimeLimitSeconds` is the per-day safety net). */
   labelUseMip: z.boolean().default(false),
-  labelTimeLimitSeconds: z.number().positive().default(10),
+  labelTimeLimitSeconds: z.number().positive().default(defaultOm1Options.timeLimitSeconds),
   /** A2 thresholds: cluster majority and share of stocked active days. */
   crossThreshold: z.number().min(0.5).max(1).default(0.8),
   timeThreshold: z.number().min(0.5).max(1).default(0.8),
@@ -162,7 +163,7 @@ export const otpto: StrategyDefinition<OtptoParams> = {
         const t2 = clock();
         const d: OtptoDecision = {
           strategy: 'otpto', day: ctx.day, date: ctx.date, site: ctx.site.name,
-          status: allOptimal ? 'optimal' : 'time-limit', objective: 0, bound: 0, gap: worstGap,
+          status: allOptimal ? 'optimal' : 'work-limit', objective: 0, bound: 0, gap: worstGap,
           seconds: (t2 - t0) / 1000, cached: solved === 0 || allCached,
           trainSeconds: (t1 - t0) / 1000 - labelSeconds, predictSeconds: (t2 - t1) / 1000, labelSeconds, retrained,
         };

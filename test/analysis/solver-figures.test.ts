@@ -5,9 +5,9 @@ import { fixtureResults } from '../reports/fixture.js';
 
 describe('solver figures of the opt oracle', () => {
   const decisions = [
-    { day: 4, status: 'time-limit', gap: 0.2 }, // warm-up day: not counted
+    { day: 4, status: 'work-limit', gap: 0.2 }, // warm-up day: not counted
     { day: 5, status: 'optimal', gap: 0 },
-    { day: 6, status: 'time-limit', gap: 0.004 },
+    { day: 6, status: 'work-limit', gap: 0.004 },
     { day: 7, status: 'optimal', gap: 0 },
   ];
 

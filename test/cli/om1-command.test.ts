@@ -37,7 +37,7 @@ describe('freshsim om1', () => {
     expect(a.code).toBe(0);
     const ja = JSON.parse(a.stdout);
     expect(ja.cached).toBe(false);
-    expect(['optimal', 'time-limit']).toContain(ja.status);
+    expect(['optimal', 'work-limit']).toContain(ja.status);
     expect(ja.bound).toBeGreaterThanOrEqual(ja.fulfilledOrders);
     expect(ja.fulfilled).toHaveLength(ja.fulfilledOrders);
     expect(readdirSync(join(cache, 'om1'))).toHaveLength(1);

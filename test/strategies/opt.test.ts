@@ -39,7 +39,7 @@ describe('opt', () => {
     expect(seen.length).toBeGreaterThan(0);
     expect(planner.decisions).toEqual(seen);
     for (const d of seen) {
-      expect(['optimal', 'time-limit']).toContain(d.status);
+      expect(['optimal', 'work-limit']).toContain(d.status);
       expect(d.bound).toBeGreaterThanOrEqual(d.objective);
       expect(d.gap).toBeGreaterThanOrEqual(0);
     }
