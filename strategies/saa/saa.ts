@@ -24,9 +24,9 @@ export const saaParams = z.strictObject({
   /** Days over which the promotion uplift is measured. */
   upliftWindowDays: z.number().int().min(7).default(56),
   /** Share of the scenario orders kept as OM1 nodes (a uniform sample: fewer nodes, the same objective in expectation). */
-  orderShare: z.number().gt(0).max(1).default(0.3),
+  orderShare: z.number().gt(0).max(1).default(0.2),
   /** Max-flow computations of the Lagrangian (a work limit, not a clock). */
-  maxFlows: z.number().int().min(1).default(12),
+  maxFlows: z.number().int().min(1).default(8),
   /** Refill trials of each local-search pass (a work limit). */
   localSearchTrials: z.number().int().min(0).default(400),
   /** Spread the capacity the solve leaves unused over the stocked SKUs, in proportion to their stock. */
