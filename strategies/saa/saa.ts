@@ -12,8 +12,9 @@ import { z } from 'zod';
 import { createStreams, roundDownToUnit, type DecisionContext, type Planner, type Sku, type StockPlan } from '../../sim/index.js';
 import type { StrategyDefinition } from '../contract.js';
 import { categoryIndexCache, forecastInputOf } from '../contract.js';
-import { forecastSales } from '../forecast.js';
-import { presaleDemand } from '../presale.js';
+import { forecastSales, type Forecast } from '../forecast.js';
+import { newsvendor, newsvendorPlan } from '../newsvendor.js';
+import { presaleDemand, type PresaleDemand } from '../presale.js';
 import { sampleScenarios } from './scenarios.js';
 import { sampleAveragePlan } from './solve.js';
 
@@ -29,6 +30,11 @@ export const saaParams = z.strictObject({
   maxFlows: z.number().int().min(1).default(8),
   /** Refill trials of each local-search pass (a work limit). */
   localSearchTrials: z.number().int().min(0).default(400),
+  /**
+   * 'om1': stock each chosen SKU at the level the sample-average OM1 chose; 'newsvendor': keep the
+   * chosen SKUs only and size them with the capacity-priced newsvendor (strategies/newsvendor.ts).
+   */
+  sizing: z.enum(['om1', 'newsvendor']).default('om1'),
   /** Spread the capacity the solve leaves unused over the stocked SKUs, in proportion to their stock. */
   fillSpare: z.boolean().default(true),
   /** Pre-sale mode: keep tomorrow's known orders in every scenario (false: sample whole past days). */
@@ -36,6 +42,8 @@ export const saaParams = z.strictObject({
   /** Seed of the scenario sampling streams. */
   seed: z.number().int().min(0).default(1),
 });
+
+const newsvendorDefaults = newsvendor.params.parse({});
 
 /** Resolved parameters of `saa`. */
 export type SaaParams = z.output<typeof saaParams>;
@@ -55,7 +63,9 @@ export function fillSpareCapacity(plan: StockPlan, skus: readonly Sku[], C: numb
 }
 
 /** Plan one decision with `saa`. */
-export function saaPlan(ctx: DecisionContext, p: SaaParams, forecastMean: Float64Array, knownShare: number): StockPlan {
+export function saaPlan(ctx: DecisionContext, p: SaaParams, f: Forecast, pre: PresaleDemand | undefined): StockPlan {
+  const forecastMean = f.mean;
+  const knownShare = pre?.knownShare ?? 0;
   const site = ctx.site.id;
   let forecastUnits = 0;
   for (const m of forecastMean) forecastUnits += Math.max(0, m);
@@ -71,6 +81,11 @@ export function saaPlan(ctx: DecisionContext, p: SaaParams, forecastMean: Float6
   const rng = createStreams(p.seed, ctx.day).stream(`saa/site-${site}/nodes`);
   const keep = p.orderShare < 1 ? () => rng.bernoulli(p.orderShare) : undefined;
   const { plan } = sampleAveragePlan(days, ctx.constraints, ctx.skus.length, { maxFlows: p.maxFlows, localSearchTrials: p.localSearchTrials }, { keep });
+  if (p.sizing === 'newsvendor') {
+    const mu = Float64Array.from(pre?.remainder ?? f.mean, (m, i) => (plan[i] > 0 ? m : 0));
+    const known = pre ? Float64Array.from(pre.known, (k, i) => (plan[i] > 0 ? k : 0)) : undefined;
+    return newsvendorPlan(ctx.skus, mu, pre?.std ?? f.residualStd, ctx.constraints, newsvendorDefaults, known);
+  }
   if (p.fillSpare) fillSpareCapacity(plan, ctx.skus, ctx.constraints.C);
   return plan;
 }
@@ -89,7 +104,7 @@ export const saa: StrategyDefinition<SaaParams> = {
       decide(ctx) {
         const f = forecastSales(forecastInputOf(ctx, cats(ctx.skus)));
         const pre = p.useKnownOrders ? presaleDemand(ctx, f) : undefined;
-        return saaPlan(ctx, p, f.mean, pre?.knownShare ?? 0);
+        return saaPlan(ctx, p, f, pre);
       },
     };
   },
