@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseResults, type Results } from '../analysis/index.js';
-import { buildPlan, contentHash, summarisePlan, type ExperimentPlan, type Shard, type Timing } from '../experiment/index.js';
+import { buildPlan, summarisePlan, type ExperimentPlan, type Shard, type Timing } from '../experiment/index.js';
 import { validateScenario } from '../scenarios/index.js';
 import { UsageError } from './errors.js';
 import { writeFileDurable, writeFilesDurable } from './files.js';
@@ -134,14 +134,10 @@ export interface WrittenSummary {
  * returns the summaries (plan order) with their results.json paths. Every
  * summary is computed, and every file written aside, before any is replaced:
  * a summary that cannot be computed or a full disk leaves the previous
- * summaries as they were. Each results document records the scenario's
- * fingerprint (`provenance.scenarioHash`, the content hash that also
- * identifies its cells), which the gate compares.
+ * summaries as they were.
  */
 export function writeSummaries(dir: string, plan: ExperimentPlan, records: ReadonlyMap<string, CellRecord>, wallSeconds: number): WrittenSummary[] {
-  const written = summarisePlan(plan, records).map(({ scenario, results: summary, timing }) => {
-    const resolved = plan.scenarios.find((s) => s.name === scenario)!;
-    const results: Results = { ...summary, provenance: { ...summary.provenance, scenarioHash: contentHash(resolved) } };
+  const written = summarisePlan(plan, records).map(({ scenario, results, timing }) => {
     const out = summaryDir(dir, plan, scenario);
     checkSummary(results, join(out, 'results.json'));
     const files = [

@@ -6,7 +6,7 @@
 import { summariseFigures, type CellFigures, type Results } from '../analysis/index.js';
 import { scenarioDateOf } from '../scenarios/index.js';
 import type { CellTiming } from './cell-run.js';
-import type { ExperimentPlan } from './cells.js';
+import { contentHash, type ExperimentPlan } from './cells.js';
 
 /** What a summary needs of a finished cell (the result store's records carry more). */
 export interface CellResult {
@@ -24,7 +24,11 @@ export function missingCells(plan: ExperimentPlan, records: ReadonlyMap<string, 
   return plan.cells.filter((c) => !records.has(c.id));
 }
 
-/** Summaries of every scenario of a complete plan, from the records alone (in plan order: completion order never matters). */
+/**
+ * Summaries of every scenario of a complete plan, from the records alone (in
+ * plan order: completion order never matters); each records its scenario's
+ * fingerprint in `provenance.scenarioHash`.
+ */
 export function summarisePlan(plan: ExperimentPlan, records: ReadonlyMap<string, CellResult>): { scenario: string; results: Results; timing: Timing }[] {
   const missing = missingCells(plan, records);
   if (missing.length > 0) throw new Error(`cannot summarise: ${missing.length} cells have no record (first: ${missing[0].key})`);
@@ -32,7 +36,7 @@ export function summarisePlan(plan: ExperimentPlan, records: ReadonlyMap<string,
   return plan.scenarios.map((scenario) => {
     const cellsOf = (label: string) => plan.seeds.map((rep) => records.get(idOf.get(`${scenario.name}\n${label}\n${rep}`)!)!);
     const first = scenario.days.history;
-    const results = summariseFigures(
+    const summary = summariseFigures(
       plan.variants.map((v) => ({ name: v.label, params: v.params, cells: cellsOf(v.label).map((r) => r.figures) })),
       {
         freshsim: plan.freshsim,
@@ -45,6 +49,8 @@ export function summarisePlan(plan: ExperimentPlan, records: ReadonlyMap<string,
       },
       plan.baseline,
     );
+    // The scenario's fingerprint (the content hash that also identifies its cells), which the gate compares.
+    const results: Results = { ...summary, provenance: { ...summary.provenance, scenarioHash: contentHash(scenario) } };
     const timing: Timing = { strategies: {} };
     for (const v of plan.variants) {
       const ts = cellsOf(v.label).map((r) => r.timing);
