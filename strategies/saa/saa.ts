@@ -13,7 +13,7 @@ import { createStreams, roundDownToUnit, type DecisionContext, type Planner, typ
 import type { StrategyDefinition } from '../contract.js';
 import { categoryIndexCache, forecastInputOf } from '../contract.js';
 import { forecastSales, type Forecast } from '../forecast.js';
-import { newsvendor, newsvendorPlan } from '../newsvendor.js';
+import { newsvendorOver } from '../newsvendor.js';
 import { presaleDemand, type PresaleDemand } from '../presale.js';
 import { sampleScenarios } from './scenarios.js';
 import { sampleAveragePlan } from './solve.js';
@@ -42,8 +42,6 @@ export const saaParams = z.strictObject({
   /** Seed of the scenario sampling streams. */
   seed: z.number().int().min(0).default(1),
 });
-
-const newsvendorDefaults = newsvendor.params.parse({});
 
 /** Resolved parameters of `saa`. */
 export type SaaParams = z.output<typeof saaParams>;
@@ -81,11 +79,7 @@ export function saaPlan(ctx: DecisionContext, p: SaaParams, f: Forecast, pre: Pr
   const rng = createStreams(p.seed, ctx.day).stream(`saa/site-${site}/nodes`);
   const keep = p.orderShare < 1 ? () => rng.bernoulli(p.orderShare) : undefined;
   const { plan } = sampleAveragePlan(days, ctx.constraints, ctx.skus.length, { maxFlows: p.maxFlows, localSearchTrials: p.localSearchTrials }, { keep });
-  if (p.sizing === 'newsvendor') {
-    const mu = Float64Array.from(pre?.remainder ?? f.mean, (m, i) => (plan[i] > 0 ? m : 0));
-    const known = pre ? Float64Array.from(pre.known, (k, i) => (plan[i] > 0 ? k : 0)) : undefined;
-    return newsvendorPlan(ctx.skus, mu, pre?.std ?? f.residualStd, ctx.constraints, newsvendorDefaults, known);
-  }
+  if (p.sizing === 'newsvendor') return newsvendorOver(plan, ctx, f, pre);
   if (p.fillSpare) fillSpareCapacity(plan, ctx.skus, ctx.constraints.C);
   return plan;
 }
