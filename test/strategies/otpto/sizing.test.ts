@@ -50,3 +50,17 @@ describe('table4Regularisation', () => {
     expect(table4Regularisation('legacy').pm1.lambdaL2).toBe(0.1);
   });
 });
+
+describe('newsvendorOver', () => {
+  it('sizes only the SKUs the other strategy chose, within K, C and L', async () => {
+    const { newsvendorOver } = await import('../../../strategies/newsvendor.js');
+    const f = { mean: Float64Array.from([30, 20, 10, 50, 5, 5]), residualMean: new Float64Array(6), residualStd: Float64Array.from([5, 4, 3, 8, 2, 2]) };
+    const chosen = Float64Array.from([10, 10, 10, 0, 0, 10]);
+    const p = newsvendorOver(chosen, { skus, constraints: c }, f, undefined);
+    expect(p[3]).toBe(0); // the best seller, but not chosen
+    expect(p[4]).toBe(0);
+    expect(p[0]).toBeGreaterThan(30); // above the mean: the margin + split cost outweigh the overage cost
+    expect(sum(p)).toBeLessThanOrEqual(c.C);
+    for (const q of p) if (q > 0) expect(q).toBeGreaterThanOrEqual(c.L);
+  });
+});
