@@ -9,7 +9,7 @@
  * forecast plus z·σ of its recent error (σ at least the Poisson √mean), z
  * from a service level and lowered for all alike until the plan fits C (as
  * `safety-stock` does). In pre-sale mode the known orders count in the
- * quantity (strategies/presale.ts). docs/STRATEGIES.md gives the reasoning.
+ * quantity (strategies/presale.ts). docs/BUILTIN-STRATEGIES.md gives the reasoning.
  */
 import { z } from 'zod';
 import { roundUpToUnit, type DecisionContext } from '../sim/index.js';

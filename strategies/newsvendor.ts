@@ -10,12 +10,12 @@
  * `useKnownOrders` is off.
  */
 import { z } from 'zod';
-import { roundUpToUnit, type Sku, type StockPlan } from '../sim/index.js';
+import { roundUpToUnit, type DecisionContext, type Sku, type StockPlan } from '../sim/index.js';
 import type { StrategyDefinition } from './contract.js';
 import { categoryIndexCache, forecastInputOf } from './contract.js';
-import { forecastSales } from './forecast.js';
+import { forecastSales, type Forecast } from './forecast.js';
 import { normalLoss, normalQuantile } from './normal.js';
-import { presaleDemand } from './presale.js';
+import { presaleDemand, type PresaleDemand } from './presale.js';
 import { rankBy } from './ranked-fill.js';
 
 const params = z.strictObject({
@@ -93,6 +93,17 @@ export function newsvendorPlan(skus: readonly Sku[], mu: Float64Array, sd: Float
   }
   plan = sizes(hi, count);
   return plan;
+}
+
+/**
+ * Resize the SKUs another strategy chose (`plan` > 0) with the capacity-priced
+ * newsvendor at its default costs; SKUs outside that set stay out. (`saa` and
+ * `otpto` use it as a sizing option.)
+ */
+export function newsvendorOver(plan: StockPlan, ctx: Pick<DecisionContext, 'skus' | 'constraints'>, f: Forecast, pre: PresaleDemand | undefined): StockPlan {
+  const mu = Float64Array.from(pre?.remainder ?? f.mean, (m, i) => (plan[i] > 0 ? m : 0));
+  const known = pre ? Float64Array.from(pre.known, (k, i) => (plan[i] > 0 ? k : 0)) : undefined;
+  return newsvendorPlan(ctx.skus, mu, pre?.std ?? f.residualStd, ctx.constraints, params.parse({}), known);
 }
 
 /** The capacity-priced multi-item newsvendor. */

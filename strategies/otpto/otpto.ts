@@ -11,6 +11,7 @@ import type { DecisionDiagnostic, StrategyDefinition } from '../contract.js';
 import { categoryIndex, forecastInputOf } from '../contract.js';
 import { forecastSales } from '../forecast.js';
 import { predict, predictProba } from '../gbdt/index.js';
+import { newsvendorOver } from '../newsvendor.js';
 import { presaleDemand } from '../presale.js';
 import { dayDataOf, dayLabelOf, type DayData, type DayLabel } from './day-data.js';
 import { featureNames, featureRows } from './features.js';
@@ -61,6 +62,11 @@ export const otptoParams = z.strictObject({
   fillCapacity: z.boolean().optional(),
   /** Pre-sale mode: rank SKUs already ordered first and stock their known quantity plus the unknown share; default: on when improved. */
   useKnownOrders: z.boolean().optional(),
+  /**
+   * 'pm2' (default): quantities from PM2 as above; 'newsvendor': keep OM2's SKU set and size it with the
+   * capacity-priced newsvendor on the shared PM0 forecast (strategies/newsvendor.ts).
+   */
+  sizing: z.enum(['pm2', 'newsvendor']).default('pm2'),
   /** PM1/PM2 regularisation: the paper's Table 4 (PM1 none, PM2 L1 = 0.1) or 'legacy' (L2 = 0.1 on both, freshsim before issue 14). */
   table4: z.enum(['paper', 'legacy']).default('paper'),
   /** Seed of the learners' row/column sampling and K-means. */
@@ -153,13 +159,14 @@ export const otpto: StrategyDefinition<OtptoParams> = {
         const scores = model.pm1 ? predictProba(model.pm1, x) : new Float64Array(ctx.skus.length).fill(model.constantScore);
         const qty = model.pm2 ? predict(model.pm2, x) : new Float64Array(ctx.skus.length).fill(ctx.constraints.L);
         const improved = p.variant === 'improved';
-        const pre = (p.useKnownOrders ?? improved) && ctx.knownOrders
-          ? presaleDemand(ctx, forecastSales(forecastInputOf(ctx, { categoryOf, categoryCount })))
-          : undefined;
-        const plan = sizedPlan(scores, qty, model.pm2Ratios, ctx.skus, ctx.constraints, {
+        const knownOn = (p.useKnownOrders ?? improved) && ctx.knownOrders !== undefined;
+        const f = knownOn || p.sizing === 'newsvendor' ? forecastSales(forecastInputOf(ctx, { categoryOf, categoryCount })) : undefined;
+        const pre = knownOn && f ? presaleDemand(ctx, f) : undefined;
+        let plan = sizedPlan(scores, qty, model.pm2Ratios, ctx.skus, ctx.constraints, {
           minKeepScore: p.minKeepScore, quantile: p.quantityQuantile ?? (improved ? 0.65 : undefined),
           fill: p.fillCapacity ?? improved, known: pre ? { qty: pre.known, share: pre.knownShare } : undefined,
         });
+        if (p.sizing === 'newsvendor' && f) plan = newsvendorOver(plan, ctx, f, pre);
         const t2 = clock();
         const d: OtptoDecision = {
           strategy: 'otpto', day: ctx.day, date: ctx.date, site: ctx.site.name,

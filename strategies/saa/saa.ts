@@ -9,11 +9,12 @@
  * extra units of a stocked SKU still save lines on busy days).
  */
 import { z } from 'zod';
-import { roundDownToUnit, type DecisionContext, type Planner, type Sku, type StockPlan } from '../../sim/index.js';
+import { createStreams, roundDownToUnit, type DecisionContext, type Planner, type Sku, type StockPlan } from '../../sim/index.js';
 import type { StrategyDefinition } from '../contract.js';
 import { categoryIndexCache, forecastInputOf } from '../contract.js';
-import { forecastSales } from '../forecast.js';
-import { presaleDemand } from '../presale.js';
+import { forecastSales, type Forecast } from '../forecast.js';
+import { newsvendorOver } from '../newsvendor.js';
+import { presaleDemand, type PresaleDemand } from '../presale.js';
 import { sampleScenarios } from './scenarios.js';
 import { sampleAveragePlan } from './solve.js';
 
@@ -23,10 +24,17 @@ export const saaParams = z.strictObject({
   scenarioDays: z.number().int().min(1).max(120).default(14),
   /** Days over which the promotion uplift is measured. */
   upliftWindowDays: z.number().int().min(7).default(56),
+  /** Share of the scenario orders kept as OM1 nodes (a uniform sample: fewer nodes, the same objective in expectation). */
+  orderShare: z.number().gt(0).max(1).default(0.2),
   /** Max-flow computations of the Lagrangian (a work limit, not a clock). */
-  maxFlows: z.number().int().min(1).default(60),
+  maxFlows: z.number().int().min(1).default(8),
   /** Refill trials of each local-search pass (a work limit). */
   localSearchTrials: z.number().int().min(0).default(400),
+  /**
+   * 'om1': stock each chosen SKU at the level the sample-average OM1 chose; 'newsvendor': keep the
+   * chosen SKUs only and size them with the capacity-priced newsvendor (strategies/newsvendor.ts).
+   */
+  sizing: z.enum(['om1', 'newsvendor']).default('om1'),
   /** Spread the capacity the solve leaves unused over the stocked SKUs, in proportion to their stock. */
   fillSpare: z.boolean().default(true),
   /** Pre-sale mode: keep tomorrow's known orders in every scenario (false: sample whole past days). */
@@ -53,7 +61,9 @@ export function fillSpareCapacity(plan: StockPlan, skus: readonly Sku[], C: numb
 }
 
 /** Plan one decision with `saa`. */
-export function saaPlan(ctx: DecisionContext, p: SaaParams, forecastMean: Float64Array, knownShare: number): StockPlan {
+export function saaPlan(ctx: DecisionContext, p: SaaParams, f: Forecast, pre: PresaleDemand | undefined): StockPlan {
+  const forecastMean = f.mean;
+  const knownShare = pre?.knownShare ?? 0;
   const site = ctx.site.id;
   let forecastUnits = 0;
   for (const m of forecastMean) forecastUnits += Math.max(0, m);
@@ -66,7 +76,10 @@ export function saaPlan(ctx: DecisionContext, p: SaaParams, forecastMean: Float6
     onPromo: (sku, d) => (promos.get(sku) ?? []).some(([a, b]) => a <= d && d <= b),
     forecastUnits, knownOrders: known, knownShare: known ? knownShare : 0,
   }, { scenarioDays: p.scenarioDays, upliftWindowDays: p.upliftWindowDays, seed: p.seed });
-  const { plan } = sampleAveragePlan(days, ctx.constraints, ctx.skus.length, { maxFlows: p.maxFlows, localSearchTrials: p.localSearchTrials });
+  const rng = createStreams(p.seed, ctx.day).stream(`saa/site-${site}/nodes`);
+  const keep = p.orderShare < 1 ? () => rng.bernoulli(p.orderShare) : undefined;
+  const { plan } = sampleAveragePlan(days, ctx.constraints, ctx.skus.length, { maxFlows: p.maxFlows, localSearchTrials: p.localSearchTrials }, { keep });
+  if (p.sizing === 'newsvendor') return newsvendorOver(plan, ctx, f, pre);
   if (p.fillSpare) fillSpareCapacity(plan, ctx.skus, ctx.constraints.C);
   return plan;
 }
@@ -85,7 +98,7 @@ export const saa: StrategyDefinition<SaaParams> = {
       decide(ctx) {
         const f = forecastSales(forecastInputOf(ctx, cats(ctx.skus)));
         const pre = p.useKnownOrders ? presaleDemand(ctx, f) : undefined;
-        return saaPlan(ctx, p, f.mean, pre?.knownShare ?? 0);
+        return saaPlan(ctx, p, f, pre);
       },
     };
   },
