@@ -8,7 +8,7 @@
 import { cellFigures, solverFigures, stockedByRankRecorder, type CellFigures, type SolverFigures } from '../analysis/index.js';
 import { buildWorld } from '../scenarios/index.js';
 import { createStreams, indexDemand, simulate, type DemandIndex, type Planner, type World } from '../sim/index.js';
-import { createPlanner, type DecisionDiagnostic } from '../strategies/index.js';
+import { createForecastMemo, createPlanner, providedStrategyServices, type DecisionDiagnostic, type ForecastMemo } from '../strategies/index.js';
 import type { CellSpec } from './cells.js';
 
 /** Decision timing of one cell (wall clock; not deterministic, kept out of results.json). */
@@ -58,28 +58,29 @@ function solverOf(planner: Planner, evaluationStart: number): SolverFigures | un
 /**
  * A cell runner that shares generated worlds (orders and their demand index)
  * between the cells of one (scenario, replication), keeping the most recently
- * used few. `clock` (ms) times decisions.
+ * used few, each with its forecast memo. `clock` (ms) times decisions.
  */
 export function createCellRunner(clock?: () => number): (cell: CellSpec) => CellOutcome {
-  const worlds = new Map<string, { world: World; demand: DemandIndex }>();
-  function worldOf(cell: CellSpec): { world: World; demand: DemandIndex } {
+  const worlds = new Map<string, { world: World; demand: DemandIndex; forecasts: ForecastMemo }>();
+  function worldOf(cell: CellSpec): { world: World; demand: DemandIndex; forecasts: ForecastMemo } {
     const key = `${cell.scenarioId}#${cell.replication}`;
     let entry = worlds.get(key);
     if (entry) {
       worlds.delete(key); // re-insert as most recently used
     } else {
       const world = buildWorld(cell.scenario, cell.replication);
-      entry = { world, demand: indexDemand(world) };
+      entry = { world, demand: indexDemand(world), forecasts: createForecastMemo() };
       if (worlds.size >= WORLD_CACHE_SIZE) worlds.delete(worlds.keys().next().value!);
     }
     worlds.set(key, entry);
     return entry;
   }
   return (cell) => {
-    const { world, demand } = worldOf(cell);
+    const { world, demand, forecasts } = worldOf(cell);
     // Records which SKUs each evaluation-day plan stocks, by sales rank (the report's Figure-8 chart).
     const stocked = stockedByRankRecorder(cell.scenario.days.history);
-    const inner = createPlanner(cell.strategy.name, cell.strategy.params);
+    // The world's forecast memo: its baselines share one PM0 forecast per site and day.
+    const inner = createPlanner(cell.strategy.name, cell.strategy.params, { ...providedStrategyServices(), forecastMemo: forecasts });
     const planner = stocked.wrap(inner);
     const streams = createStreams(cell.scenario.seed, cell.replication);
     const run = simulate(world, planner, { streams, demand, clock });
