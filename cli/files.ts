@@ -42,15 +42,5 @@ export function writeFileDurable(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
-/** The package's version, read from its package.json. */
-export function freshsimVersion(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const up of ['..', '../..']) {
-    const p = join(here, up, 'package.json');
-    if (existsSync(p)) {
-      const pkg = JSON.parse(readFileSync(p, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'freshsim' && pkg.version) return pkg.version;
-    }
-  }
-  return 'unknown';
-}
+/** The package's version (defined in version.ts, which the CLI loads alone). */
+export { freshsimVersion } from './version.js';

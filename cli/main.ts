@@ -5,23 +5,28 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { reportError, UsageError } from './errors.js';
-import { runCommand } from './commands/run.js';
-import { mergeCommand } from './commands/merge.js';
-import { interruptSignal, stderrProgress } from './commands/outcome.js';
-import { sweepCommand } from './commands/sweep.js';
-import { workerCommand } from './commands/worker.js';
-import { baselineCommand } from './commands/baseline.js';
-import { checkCommand, DEFAULT_TOLERANCE_PP } from './commands/check.js';
-import { reportCommand } from './commands/report.js';
-import { listCommand, showCommand, validateCommand } from './commands/scenario.js';
-import { om1Command } from './commands/om1.js';
-import { stressCommand } from './commands/stress.js';
-import { ablateCommand } from './commands/ablate.js';
-import { collectedDecisions, decisionsSummary, prepareStrategyServices } from './strategy-services.js';
-import { importCommand } from './commands/import.js';
-import { freshsimVersion } from './files.js';
-import { strategies } from '../strategies/index.js';
+import type { stderrProgress } from './commands/outcome.js';
+import { freshsimVersion } from './version.js';
+
+// Command modules (and through them bullmq, ioredis, highs, playwright-core)
+// load only when their command runs: `freshsim --version` and `--help` import none.
+const cmd = {
+  run: () => import('./commands/run.js'),
+  merge: () => import('./commands/merge.js'),
+  outcome: () => import('./commands/outcome.js'),
+  sweep: () => import('./commands/sweep.js'),
+  worker: () => import('./commands/worker.js'),
+  baseline: () => import('./commands/baseline.js'),
+  check: () => import('./commands/check.js'),
+  report: () => import('./commands/report.js'),
+  scenario: () => import('./commands/scenario.js'),
+  om1: () => import('./commands/om1.js'),
+  stress: () => import('./commands/stress.js'),
+  ablate: () => import('./commands/ablate.js'),
+  import: () => import('./commands/import.js'),
+  services: () => import('./strategy-services.js'),
+  errors: () => import('./errors.js'),
+};
 
 const io = {
   stdout: (s: string) => { process.stdout.write(s); },
@@ -31,9 +36,15 @@ const io = {
 /** Run the CLI on `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
-  const guard = async (f: () => number | Promise<number>) => { try { code = await f(); } catch (e) { code = reportError(e, io.stderr); } };
+  // What option builders and the middleware read synchronously, loaded when there is a command at all.
+  const command = argv.find((x) => !x.startsWith('-'));
+  const { strategies } = command ? await import('../strategies/index.js') : { strategies: {} as Record<string, { requires?: readonly string[] }> };
+  const { DEFAULT_TOLERANCE_PP } = argv.includes('check') ? await cmd.check() : { DEFAULT_TOLERANCE_PP: 0 };
+  const reportError = async (e: unknown) => (await cmd.errors()).reportError(e, io.stderr);
+  const guard = async (f: () => number | Promise<number>) => { try { code = await f(); } catch (e) { code = await reportError(e); } };
   /** Commands on the experiment runner: Ctrl-C stops them cleanly; progress on stderr. */
   const runner = (f: (ctx: { signal: AbortSignal; progress: ReturnType<typeof stderrProgress> }) => Promise<number>) => guard(async () => {
+    const { interruptSignal, stderrProgress } = await cmd.outcome();
     const { signal, dispose } = interruptSignal(io.stderr);
     try { return await f({ signal, progress: stderrProgress() }); } finally { dispose(); }
   });
@@ -60,38 +71,38 @@ export async function main(argv: string[]): Promise<number> {
         .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout instead of tables' })
         .option('overwrite', { type: 'boolean', default: false, describe: 'replace results already in --out' })
         .option('report', { type: 'boolean', default: true, describe: 'write report.html, the HTML comparison report (--no-report to skip)' }),
-      (a) => runner((ctx) => runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite, workers: a.workers, retries: a.retries, queue: a.queue, services: poolServices(a), report: a.report }, io, ctx)),
+      (a) => runner(async (ctx) => (await cmd.run()).runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite, workers: a.workers, retries: a.retries, queue: a.queue, services: poolServices(a), report: a.report }, io, ctx)),
     )
     .command('sweep <file>', 'run an experiment file (scenarios × strategy grids × seeds), resumably', (y) => runnerOptions(y
       .positional('file', { type: 'string', demandOption: true, describe: 'experiment file (YAML/JSON)' })
       .option('out', { type: 'string', describe: 'run directory (default: the file\'s out, else runs/<name>)' })
       .option('shard', { type: 'string', describe: 'I/N: run only the I-th of N deterministic slices (into OUT/shard-I-of-N)' })),
-    (a) => runner((ctx) => sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, shard: a.shard, services: poolServices(a) }, io, ctx)))
+    (a) => runner(async (ctx) => (await cmd.sweep()).sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, shard: a.shard, services: poolServices(a) }, io, ctx)))
     .command('worker', 'run cells from a Redis queue (for `sweep --queue`) until stopped', (y) => y
       .option('queue', { type: 'string', demandOption: true, describe: 'redis://HOST:PORT' })
       .option('concurrency', { type: 'number', describe: 'cells at once, one thread each (default: one per core)' })
       .option('lock-seconds', { type: 'number', describe: 'job lock: how soon a dead worker\'s cells go to others (default 30)' }),
-    (a) => guard(() => workerCommand({ queue: a.queue, concurrency: a.concurrency, lockSeconds: a.lockSeconds, services: poolServices(a) }, io)))
+    (a) => guard(async () => (await cmd.worker()).workerCommand({ queue: a.queue, concurrency: a.concurrency, lockSeconds: a.lockSeconds, services: poolServices(a) }, io)))
     .command('merge <shards..>', 'join the run directories of sweep shards and write the summaries', (y) => y
       .positional('shards', { type: 'string', array: true, demandOption: true, describe: 'shard run directories' })
       .option('out', { type: 'string', demandOption: true, describe: 'merged run directory' }),
-    (a) => guard(() => mergeCommand({ shards: a.shards as string[], out: a.out }, io)))
+    (a) => guard(async () => (await cmd.merge()).mergeCommand({ shards: a.shards as string[], out: a.out }, io)))
     .command('report <run>', 'write the self-contained HTML comparison report of a run', (y) => y
       .positional('run', { type: 'string', demandOption: true, describe: 'run directory (holding results.json) or results file' })
       .option('out', { type: 'string', describe: 'HTML file to write (default RUN/report.html)' })
       .option('baseline', { type: 'string', describe: 'strategy the paired differences are against' }),
-    (a) => guard(() => reportCommand({ run: a.run as string, out: a.out, baseline: a.baseline }, io)))
+    (a) => guard(async () => (await cmd.report()).reportCommand({ run: a.run as string, out: a.out, baseline: a.baseline }, io)))
     .command('check <runs..>', 'regression gate: compare runs with a baseline (exit 1 on a significant fall)', (y) => y
       .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directories (one per scenario)' })
       .option('baseline', { type: 'string', demandOption: true, describe: 'baseline file written by `freshsim baseline`' })
       .option('tolerance-pp', { type: 'number', default: DEFAULT_TOLERANCE_PP, describe: 'allowed fall of the full-order rate, percentage points' })
       .option('junit', { type: 'string', describe: 'write JUnit XML here (one test case per scenario and strategy)' }),
-    (a) => guard(() => checkCommand({ runs: a.runs as string[], baseline: a.baseline, tolerancePp: a.tolerancePp, junit: a.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY || undefined }, io)))
+    (a) => guard(async () => (await cmd.check()).checkCommand({ runs: a.runs as string[], baseline: a.baseline, tolerancePp: a.tolerancePp, junit: a.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY || undefined }, io)))
     .command('baseline <runs..>', 'write a regression-gate baseline from runs', (y) => y
       .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directories (one per scenario)' })
       .option('out', { type: 'string', demandOption: true, describe: 'baseline file to write' })
       .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing baseline file' }),
-    (a) => guard(() => baselineCommand({ runs: a.runs as string[], out: a.out, overwrite: a.overwrite }, io)))
+    (a) => guard(async () => (await cmd.baseline()).baselineCommand({ runs: a.runs as string[], out: a.out, overwrite: a.overwrite }, io)))
     .command('import <files..>', 'import transaction logs (CSV, one order line per line) into a directory a scenario can replay', (y) => y
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'CSV files or globs (read as one log)' })
       .option('out', { type: 'string', demandOption: true, describe: 'directory to write (day files, catalogue, profile, cleaning report)' })
@@ -104,12 +115,12 @@ export async function main(argv: string[]): Promise<number> {
       .option('encoding', { type: 'string', default: 'utf8', describe: 'text encoding of the files: utf8 or latin1' }),
     async (a) => {
       try {
-        code = await importCommand({
+        code = await (await cmd.import()).importCommand({
           files: a.files as string[], out: a.out, map: a.map as string[] | undefined, dateFormat: a.dateFormat,
           nonProduct: a.nonProduct as string[] | undefined, defaultNonProduct: a.defaultNonProduct, cancelPattern: a.cancelPattern, overwrite: a.overwrite,
           encoding: a.encoding,
         }, io);
-      } catch (e) { code = reportError(e, io.stderr); }
+      } catch (e) { code = await reportError(e); }
     })
     .command('om1', 'solve OM1 (the optimal plan on realised orders) for one day and site', (y) => y
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
@@ -123,9 +134,9 @@ export async function main(argv: string[]): Promise<number> {
       .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' }),
     async (a) => {
       try {
-        const services = await prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
-        code = om1Command({ scenario: a.scenario, day: a.day, site: a.site, seed: a.seed, timeLimit: a.timeLimit, maxNodes: a.maxNodes, gap: a.gap, tieBreak: a.tieBreak, json: a.json }, services, io);
-      } catch (e) { code = reportError(e, io.stderr); }
+        const services = await (await cmd.services()).prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
+        code = (await cmd.om1()).om1Command({ scenario: a.scenario, day: a.day, site: a.site, seed: a.seed, timeLimit: a.timeLimit, maxNodes: a.maxNodes, gap: a.gap, tieBreak: a.tieBreak, json: a.json }, services, io);
+      } catch (e) { code = await reportError(e); }
     })
     .command('ablate', "ablation (the paper's Table 3): OTPTO, its six variants without A1..A6, PTO and OPT over seeds", (y) => runnerOptions(y)
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
@@ -134,7 +145,7 @@ export async function main(argv: string[]): Promise<number> {
       .option('overwrite', { type: 'boolean', default: false, describe: 'replace results already in --out' })
       .option('report', { type: 'boolean', default: true, describe: 'write report.html with the ablation section (--no-report to skip)' })
       .option('otpto-params', { type: 'string', describe: 'JSON object of OTPTO parameters for every variant, e.g. \'{"labelWindowDays":28}\'' }),
-    (a) => runner((ctx) => ablateCommand({ scenario: a.scenario, seeds: a.seeds, out: a.out, overwrite: a.overwrite, report: a.report, otptoParams: a.otptoParams, workers: a.workers, retries: a.retries, queue: a.queue, services: { cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false } }, io, ctx)))
+    (a) => runner(async (ctx) => (await cmd.ablate()).ablateCommand({ scenario: a.scenario, seeds: a.seeds, out: a.out, overwrite: a.overwrite, report: a.report, otptoParams: a.otptoParams, workers: a.workers, retries: a.retries, queue: a.queue, services: { cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false } }, io, ctx)))
     .command('stress', 'stress test: distribution over seeds of full-order rate, waste, refunds and recovery time per strategy', (y) => runnerOptions(y)
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in stress scenario (lockdown-city, supplier-failure, quality-incident, presale-community, random-shocks) or file' })
       .option('strategies', { type: 'string', default: 'pto-greedy,safety-stock,newsvendor', describe: 'comma-separated strategy names' })
@@ -144,16 +155,16 @@ export async function main(argv: string[]): Promise<number> {
       .option('overwrite', { type: 'boolean', default: false, describe: 'replace stress.json / results.json already in --out' })
       .option('report', { type: 'boolean', default: true, describe: 'write report.html with the stress section (--no-report to skip)' })
       .option('json', { type: 'boolean', default: false, describe: 'print stress.json to stdout instead of tables' }),
-    (a) => runner((ctx) => stressCommand({
+    (a) => runner(async (ctx) => (await cmd.stress()).stressCommand({
       scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, tolerancePp: a.tolerancePp, overwrite: a.overwrite, report: a.report,
       workers: a.workers, retries: a.retries, queue: a.queue, services: poolServices(a),
     }, io, ctx)))
     .command('scenario', 'validate, show or list scenarios', (y) => y
       .command('validate <file>', 'check a scenario file against the schema', (yy) => yy.positional('file', { type: 'string', demandOption: true }),
-        (a) => guard(() => validateCommand(a.file as string, io)))
+        (a) => guard(async () => (await cmd.scenario()).validateCommand(a.file as string, io)))
       .command('show <name>', 'print a scenario (built-in name or file) as YAML with defaults', (yy) => yy.positional('name', { type: 'string', demandOption: true }),
-        (a) => guard(() => showCommand(a.name as string, io)))
-      .command('list', 'list the built-in scenarios', () => {}, () => guard(() => listCommand(io)))
+        (a) => guard(async () => (await cmd.scenario()).showCommand(a.name as string, io)))
+      .command('list', 'list the built-in scenarios', () => {}, () => guard(async () => (await cmd.scenario()).listCommand(io)))
       .demandCommand(1, 'expected a scenario subcommand: validate, show, list'))
     .option('cache-dir', { type: 'string', global: true, describe: 'OM1 result cache directory (default $FRESHSIM_CACHE_DIR or .cache/freshsim)' })
     .option('cache', { type: 'boolean', default: true, global: true, describe: 'use the OM1 result cache (--no-cache to solve afresh)' })
@@ -161,19 +172,23 @@ export async function main(argv: string[]): Promise<number> {
       // Strategies that need HiGHS (opt) get it loaded once, before any cell runs in this process.
       const needs = ['sweep', 'worker', 'ablate'].includes(String(a._[0]))
         || ((a._[0] === 'run' || a._[0] === 'stress') && String(a.strategies ?? '').split(',').some((n) => strategies[n.trim()]?.requires?.includes('highs')));
-      if (needs) await prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
+      if (needs) await (await cmd.services()).prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
     })
     .fail((msg, err) => {
-      throw err ?? new UsageError(msg);
+      throw err ?? Object.assign(new Error(msg), { usage: true });
     })
     .help();
   try {
     await parser.parseAsync();
   } catch (e) {
-    return reportError(e, io.stderr);
+    const { UsageError } = await cmd.errors();
+    return reportError((e as { usage?: boolean }).usage ? new UsageError((e as Error).message) : e);
   }
-  const opt = decisionsSummary(collectedDecisions());
-  if (opt) io.stderr(`${opt}\n`);
+  if (command) {
+    const { collectedDecisions, decisionsSummary } = await cmd.services();
+    const opt = decisionsSummary(collectedDecisions());
+    if (opt) io.stderr(`${opt}\n`);
+  }
   return code;
 }
 
