@@ -5,11 +5,11 @@
  * field that is wrong and what was expected.
  */
 import { z } from 'zod';
-import { formatFieldPath } from './results-schema.js';
+import { formatFieldPath } from './results-document.js';
 import type { Results } from './summarize.js';
 
-/** The `format` tag of a baseline file (bumped if the layout ever changes). */
-export const BASELINE_FORMAT = 'freshsim-baseline/1';
+/** The `format` tag of a baseline file; /2 adds the scenario fingerprint and each strategy's parameters (a /1 file still parses). */
+export const BASELINE_FORMAT = 'freshsim-baseline/2';
 
 const rate = z.number().min(0).max(1);
 const estimateSchema = z.strictObject({
@@ -26,10 +26,14 @@ const entrySchema = z.strictObject({
   seeds: z.array(z.int()).min(1),
   days: z.int().min(1),
   fullOrderRate: estimateSchema,
+  /** Content hash of the resolved scenario the baseline ran (results' provenance.scenarioHash). */
+  scenarioHash: z.string().min(1).optional(),
+  constraints: z.strictObject({ K: z.number(), C: z.number(), L: z.number() }).optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
 }).refine((e) => e.seeds.length === e.fullOrderRate.n, { message: 'expected one fullOrderRate.perSeed value per seed', path: ['seeds'] });
 
 const baselineSchema = z.strictObject({
-  format: z.literal(BASELINE_FORMAT),
+  format: z.enum(['freshsim-baseline/1', BASELINE_FORMAT]),
   freshsim: z.string(),
   entries: z.array(entrySchema).min(1),
 });
@@ -81,9 +85,61 @@ export function makeBaseline(runs: readonly Results[], freshsim: string): Baseli
         seeds: [...r.seeds],
         days: r.days.length,
         fullOrderRate: { mean: e.mean, ci95: [e.ci95[0], e.ci95[1]], n: e.n, perSeed: [...e.perSeed] },
+        ...(r.provenance?.scenarioHash ? { scenarioHash: r.provenance.scenarioHash } : {}),
+        constraints: { ...r.constraints },
+        params: s.params,
       });
     }
   }
   if (entries.length === 0) throw new BaselineError('the runs hold no strategies; expected at least one');
   return { format: BASELINE_FORMAT, freshsim, entries };
+}
+
+/** A run that does not measure what its baseline entry measured: another scenario, other constraints or other parameters. */
+export interface BaselineMismatch {
+  readonly scenario: string;
+  readonly strategy?: string;
+  /** What differs, e.g. `K 40 → 60`. */
+  readonly message: string;
+}
+
+const show = (v: unknown): string => (v === undefined ? '(unset)' : JSON.stringify(v));
+
+/** Keys whose values differ between two parameter records, as `key before → after`. */
+function paramDiffs(before: Readonly<Record<string, unknown>>, now: Readonly<Record<string, unknown>>): string[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(now)])].sort();
+  return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(now[k])).map((k) => `${k} ${show(before[k])} → ${show(now[k])}`);
+}
+
+/**
+ * What makes `runs` not comparable with `baseline`: per scenario, a changed
+ * scenario fingerprint (naming the constraints that differ, when they do);
+ * per strategy, changed parameters. Entries of a /1 baseline, which record
+ * neither, are not checked. Missing scenarios and strategies are the gate's
+ * business (verdict `missing`), not a mismatch.
+ */
+export function baselineMismatches(baseline: Baseline, runs: readonly Results[]): BaselineMismatch[] {
+  const out: BaselineMismatch[] = [];
+  const byScenario = new Map(runs.map((r) => [r.scenario, r]));
+  const seen = new Set<string>();
+  for (const e of baseline.entries) {
+    const run = byScenario.get(e.scenario);
+    if (!run) continue;
+    if (!seen.has(e.scenario)) {
+      seen.add(e.scenario);
+      const now = run.provenance?.scenarioHash;
+      const diffs = e.constraints ? (['K', 'C', 'L'] as const).filter((k) => e.constraints![k] !== run.constraints[k]).map((k) => `${k} ${e.constraints![k]} → ${run.constraints[k]}`) : [];
+      if (e.scenarioHash !== undefined && now !== e.scenarioHash) {
+        const what = diffs.length ? diffs.join(', ') : now === undefined ? 'the run records no scenario fingerprint' : `content hash ${e.scenarioHash.slice(0, 12)} → ${now.slice(0, 12)}`;
+        out.push({ scenario: e.scenario, message: `scenario '${e.scenario}' differs from the baseline's: ${what}` });
+      } else if (diffs.length) {
+        out.push({ scenario: e.scenario, message: `scenario '${e.scenario}' differs from the baseline's: ${diffs.join(', ')}` });
+      }
+    }
+    const s = run.strategies[e.strategy];
+    if (!s || e.params === undefined) continue;
+    const d = paramDiffs(e.params, s.params);
+    if (d.length) out.push({ scenario: e.scenario, strategy: e.strategy, message: `strategy '${e.strategy}' of '${e.scenario}' has other parameters than the baseline's: ${d.join(', ')}` });
+  }
+  return out;
 }

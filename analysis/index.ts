@@ -10,12 +10,16 @@ export {
 export { cellFigures, type CellFigures, type DayFigures, type LineRefundFigures, type RunFigures } from './cell-figures.js';
 export { solverFigures, solverSummary, type SolverFigures } from './solver-figures.js';
 export {
-  BASELINE_FORMAT, BaselineError, makeBaseline, parseBaseline, type Baseline, type BaselineEntry,
+  BASELINE_FORMAT, BaselineError, baselineMismatches, makeBaseline, parseBaseline, type Baseline, type BaselineEntry, type BaselineMismatch,
 } from './baseline.js';
 export {
   checkAgainstBaseline, rateDifference, type GateReport, type RateDifference, type Verdict, type VerdictReason,
 } from './regression.js';
-export { formatFieldPath, parseResults, ResultsError } from './results-schema.js';
+export {
+  formatFieldPath, parseResults, resultsSchema, ResultsError, sectionSchemas, type AblationRow, type AblationSection, type PickupRow, type Provenance,
+  type RateEstimate, type RefundByLag, type Sections, type ShockWindow, type SiteRow, type SolverSummary, type StageRow, type StockedByRank, type StressSection,
+  type SupplierRow,
+} from './results-document.js';
 export {
   nowcastError, nowcastOptions, nowcastRefundRates, observedRefunds, refundCurves,
   type Nowcast, type NowcastError, type NowcastOptions, type RefundCurve,
@@ -31,3 +35,5 @@ export {
 export {
   quantile, recoveryOf, stressSeedFrom, stressSeedOfFigures, stressSummary, type EpisodeFigures, type RecoveryOptions, type SeedBase, type Spread, type StressRow, type StressSeed,
 } from './stress.js';
+export { nearestRank, pairLiftProfile, type PairLiftProfile } from './pair-lift.js';
+export { realismProfile, type ProfileLog, type ProfileOrder, type RealismProfile } from './realism-profile.js';

@@ -7,6 +7,7 @@
  */
 import type { SimulationResult, StageDay } from '../sim/index.js';
 import { nowcastOptions, nowcastRefundRates, refundCurves, type Nowcast } from './refund-nowcast.js';
+import type { PickupRow, ShockWindow, SupplierRow } from './results-document.js';
 import { mean } from './stats.js';
 
 /** A shock of a run that overlaps the evaluation days (day numbers, inclusive). */
@@ -32,27 +33,11 @@ export interface RefundByLagFigures {
 /** Mean units per evaluation day of one level's flows. */
 export type StageFigures = Omit<StageDay, 'day'>;
 
-/** A supplier's performance over the run. */
-export interface SupplierFigures {
-  readonly name: string;
-  /** Units delivered per simulated day. */
-  readonly volumePerDay: number;
-  /** Delivered / ordered units. */
-  readonly fillRate: number;
-  /** On-time share of purchase orders. */
-  readonly punctuality: number;
-  /** 1 − defective lines / lines sold. */
-  readonly quality: number;
-}
+/** A supplier's performance over the run (the results document's row). */
+export type SupplierFigures = SupplierRow;
 
-/** Pre-sale figures (MODEL §3). */
-export interface PickupFigures {
-  /** Units picked up / units ordered. */
-  readonly pickupFulfilmentRate: number;
-  /** Lines short at pickup and refunded, per day. */
-  readonly shortfallRefundLines: number;
-  readonly shortfallRefundAmount: number;
-}
+/** Pre-sale figures (MODEL §3; the results document's row). */
+export type PickupFigures = PickupRow;
 
 /** Everything risk-related one cell contributes. */
 export interface CellRiskFigures {
@@ -162,13 +147,8 @@ export function cellRiskFigures(run: SimulationResult, evaluationStart: number, 
 }
 
 
-/** A shock window for reports: kind, label and ISO dates (reports/extensions.ts ShockWindow). */
-export interface ShockWindowRow {
-  readonly kind: string;
-  readonly label: string;
-  readonly from: string;
-  readonly to: string;
-}
+/** A shock window for reports: kind, label and ISO dates (the results document's ShockWindow, always labelled). */
+export type ShockWindowRow = ShockWindow & { readonly label: string };
 
 /** Risk fields of one strategy's summary: means over seeds. */
 export interface RiskSummary {
@@ -180,6 +160,14 @@ export interface RiskSummary {
 }
 
 const meanOf = <T>(xs: readonly T[], f: (x: T) => number): number => mean(xs.map(f));
+/**
+ * Mean over the seeds whose value is known: a seed with no order lines in the
+ * evaluation has no refund rate (NaN in memory, null once stored); 0 when none has.
+ */
+const knownMeanOf = <T>(xs: readonly T[], f: (x: T) => number | null): number => {
+  const known = xs.map(f).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  return known.length > 0 ? mean(known) : 0;
+};
 
 /** Average one strategy's cell risk figures over seeds. */
 export function summariseRisk(cells: readonly CellRiskFigures[]): RiskSummary {
@@ -188,11 +176,11 @@ export function summariseRisk(cells: readonly CellRiskFigures[]): RiskSummary {
   return {
     refundByLag: {
       lagDays: r0.lagDays,
-      observedRate: r0.lagDays.map((_, k) => meanOf(cells, (c) => c.refundByLag.observedRate[k])),
-      trueRate: meanOf(cells, (c) => c.refundByLag.trueRate),
-      nowcastRate: r0.lagDays.map((_, k) => meanOf(cells, (c) => c.refundByLag.nowcastRate[k])),
-      nowcastMae3: meanOf(cells, (c) => c.refundByLag.nowcastMae3),
-      naiveMae3: meanOf(cells, (c) => c.refundByLag.naiveMae3),
+      observedRate: r0.lagDays.map((_, k) => knownMeanOf(cells, (c) => c.refundByLag.observedRate[k])),
+      trueRate: knownMeanOf(cells, (c) => c.refundByLag.trueRate),
+      nowcastRate: r0.lagDays.map((_, k) => knownMeanOf(cells, (c) => c.refundByLag.nowcastRate[k])),
+      nowcastMae3: knownMeanOf(cells, (c) => c.refundByLag.nowcastMae3),
+      naiveMae3: knownMeanOf(cells, (c) => c.refundByLag.naiveMae3),
     },
     stages: cells[0].stages.map((s, k) => ({
       level: s.level,

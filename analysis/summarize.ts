@@ -7,91 +7,11 @@ import type { SimulationResult } from '../sim/index.js';
 import { cellFigures, type CellFigures, type DayFigures, type RunFigures } from './cell-figures.js';
 import { shocksOn, shockWindows, summariseRisk, type RiskSummary, type ShockWindowRow } from './risk-figures.js';
 import { estimate, mean, pairedDifference, type Estimate } from './stats.js';
-import { solverSummary, type SolverFigures } from './solver-figures.js';
-import { stockedByRankSummary, type StockedByRankSummary } from './stocked-by-rank.js';
+import { solverSummary } from './solver-figures.js';
+import { stockedByRankSummary } from './stocked-by-rank.js';
+import type { Comparison, DayRow, Results, StrategySummary } from './results-document.js';
 
-/** One evaluation day of one strategy, averaged over replications. */
-export interface DayRow {
-  readonly day: string;
-  readonly orders: number;
-  readonly fullOrderRate: number;
-  readonly splitOrderRate: number;
-  readonly shortOrderRate: number;
-  readonly lineFillRate: number;
-  readonly wasteUnits: number;
-  readonly gmv: number;
-  readonly skusStocked: number;
-  readonly unitsPlanned: number;
-  /** Labels of the shocks active on this day in any seed (only when the scenario has shocks). */
-  readonly shocks?: readonly string[];
-}
-
-/** Table-5 plan shape, averaged over days, each with its estimate over replications. */
-export interface PlanShapeSummary {
-  readonly skus: Estimate;
-  readonly units: Estimate;
-  readonly min: Estimate;
-  readonly max: Estimate;
-  readonly mean: Estimate;
-  readonly median: Estimate;
-  readonly lowSellersStocked: Estimate;
-}
-
-/** Everything measured for one strategy. */
-export interface StrategySummary {
-  readonly oracle: boolean;
-  readonly params: Record<string, unknown>;
-  readonly fullOrderRate: Estimate;
-  readonly splitOrderRate: Estimate;
-  readonly shortOrderRate: Estimate;
-  readonly lineFillRate: Estimate;
-  readonly unitsLost: Estimate;
-  readonly extraDeliveries: Estimate;
-  /** Spoiled units per evaluation day, all levels. */
-  readonly wasteUnits: Estimate;
-  readonly wasteValue: Estimate;
-  readonly wasteUnitsByLevel: { readonly central: Estimate; readonly grid: Estimate; readonly front: Estimate };
-  /** GMV per evaluation day. */
-  readonly gmv: Estimate;
-  readonly gmvFull: Estimate;
-  /** Refunded lines / served lines, by fulfilment day (true, window closed). */
-  readonly refundRate: Estimate;
-  readonly replenishmentShortUnits: Estimate;
-  readonly planShape: PlanShapeSummary;
-  readonly perDay: readonly DayRow[];
-  /** Share of SKUs stocked by sales-rank bucket (reports' StockedByRank), when the runner recorded it. */
-  readonly stockedByRank?: StockedByRankSummary;
-  /** For an optimising strategy (`opt`): evaluation-day decisions proven optimal, else best known with the worst gap. */
-  readonly solver?: SolverFigures;
-  /** Refund rate by lag with nowcast (reports' RefundByLag), stages, suppliers, pick-ups, lateness. */
-  readonly refundByLag?: RiskSummary['refundByLag'];
-  readonly stages?: RiskSummary['stages'];
-  readonly suppliers?: RiskSummary['suppliers'];
-  readonly pickup?: RiskSummary['pickup'];
-  readonly extraDeliveryLatenessHours?: number;
-}
-
-/** A paired comparison of one strategy against the baseline. */
-export interface Comparison {
-  readonly strategy: string;
-  readonly baseline: string;
-  readonly metric: 'fullOrderRate';
-  readonly difference: Estimate;
-}
-
-/** The results document (written as results.json). */
-export interface Results {
-  readonly freshsim: string;
-  readonly scenario: string;
-  readonly scenarioSeed: number;
-  readonly seeds: readonly number[];
-  readonly days: readonly string[];
-  readonly constraints: { readonly K: number; readonly C: number; readonly L: number };
-  readonly strategies: Readonly<Record<string, StrategySummary>>;
-  readonly comparisons: readonly Comparison[];
-  /** Shock windows within the evaluation days (reports shade them); absent without shocks. */
-  readonly shocks?: readonly ShockWindowRow[];
-}
+export type { Comparison, DayRow, PlanShapeSummary, Results, StrategySummary } from './results-document.js';
 
 /** One strategy's runs, one per seed (in the order of `seeds`). */
 export interface StrategyRuns {
@@ -124,14 +44,17 @@ function dayRows(s: StrategyFigures, meta: SummaryMeta): DayRow[] {
   return meta.days.map((date, k) => {
     const per = s.cells.map((c) => c.perDay[k]);
     const avg = (f: (x: DayFigures) => number): number => mean(per.map(f));
+    // Rates over the seeds with orders that day (a seed without orders has no rate, not 0/0/0); 0 when no seed had any.
+    const withOrders = per.filter((x) => x.orders > 0);
+    const rate = (f: (x: DayFigures) => number): number => (withOrders.length > 0 ? mean(withOrders.map(f)) : 0);
     return {
       ...(anyShock ? { shocks: shocksOn(spans, meta.evaluationStart + k) } : {}),
       day: date,
       orders: avg((x) => x.orders),
-      fullOrderRate: avg((x) => x.full),
-      splitOrderRate: avg((x) => x.split),
-      shortOrderRate: avg((x) => x.short),
-      lineFillRate: avg((x) => x.fill),
+      fullOrderRate: rate((x) => x.full),
+      splitOrderRate: rate((x) => x.split),
+      shortOrderRate: rate((x) => x.short),
+      lineFillRate: rate((x) => x.fill),
       wasteUnits: avg((x) => x.waste),
       gmv: avg((x) => x.gmv),
       skusStocked: avg((x) => x.skus),

@@ -21,7 +21,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { executePlan, planOfRun } from '../cli/runner.js';
+import { executePlan } from '../cli/runner.js';
+import { planOfRun } from '../experiment/index.js';
 import { builtinScenario, validateScenario } from '../scenarios/index.js';
 import { startRedis, type TestRedis } from './redis-server.js';
 

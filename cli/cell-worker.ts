@@ -2,13 +2,12 @@
  * The pool worker (a piscina worker thread, loaded as compiled JS from
  * dist/): receives a plain JSON cell spec, returns a plain JSON outcome, or
  * the cell's error as plain data. Worlds are shared between the cells this
- * thread runs (see cell-run.ts). Strategies that need HiGHS get it loaded
+ * thread runs (see experiment/cell-run.ts). Strategies that need HiGHS get it loaded
  * once per thread, with the OM1 cache options the pool was given.
  */
 import { threadId, workerData } from 'node:worker_threads';
 import { strategyDefinition } from '../strategies/index.js';
-import type { CellSpec } from './cells.js';
-import { createCellRunner, failureOf, type CellFailure, type CellOutcome } from './cell-run.js';
+import { createCellRunner, failureOf, type CellFailure, type CellOutcome, type CellSpec } from '../experiment/index.js';
 import { maybeInjectFault } from './fault-injection.js';
 import type { PoolOptions } from './pool.js';
 import { collectedDecisions, prepareStrategyServices } from './strategy-services.js';

@@ -22,9 +22,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { buildPlan, ExperimentSpecError, type ExperimentPlan, type StrategyVariant } from '../experiment/index.js';
 import { builtinScenario, formatIssues, ScenarioError, validateScenario, type Scenario } from '../scenarios/index.js';
 import { resolvedParams, StrategyError } from '../strategies/index.js';
-import { buildPlan, type ExperimentPlan, type StrategyVariant } from './cells.js';
 import { UsageError } from './errors.js';
 import { loadScenario } from './files.js';
 
@@ -132,7 +132,7 @@ export function loadExperiment(file: string, freshsim: string): { plan: Experime
   try {
     return { plan: buildPlan({ name: x.name, freshsim, scenarios, variants, seeds, baseline: x.baseline }), file: x };
   } catch (e) {
-    if (e instanceof UsageError && !(e instanceof ExperimentError)) throw new ExperimentError(file, [e.message]);
+    if (e instanceof ExperimentSpecError || (e instanceof UsageError && !(e instanceof ExperimentError))) throw new ExperimentError(file, [e.message]);
     throw e;
   }
 }

@@ -9,6 +9,7 @@
  * - `exit`: the worker thread ends abruptly mid-cell (process.exit in the thread);
  * - `hang`: the cell blocks forever, so a test can SIGKILL its process mid-cell.
  * Once the marker file exists (it records the fault's pid), the fault is spent.
+ * FRESHSIM_WRITE_FAULT makes durable writes of a named file fail ({@link writeFaultFor}).
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
@@ -49,4 +50,30 @@ export function maybeInjectFault(cellKey: string): void {
   if (f.kind === 'exit') process.exit(137);
   const forever = new Int32Array(new SharedArrayBuffer(4));
   for (;;) Atomics.wait(forever, 0, 0, 60_000);
+}
+
+/** An injected write failure: FRESHSIM_WRITE_FAULT = JSON `{ "file": "<file name>", "afterBytes": N, "code": "ENOSPC" }`. */
+export interface WriteFault {
+  /** File name (the last part of the path) whose durable writes fail. */
+  readonly file: string;
+  /** Bytes written before the failure (a disk filling up mid-file). */
+  readonly afterBytes: number;
+  /** The system error code to fail with (ENOSPC, EDQUOT, EIO, …). */
+  readonly code: string;
+}
+
+/**
+ * The write fault for `path`, if FRESHSIM_WRITE_FAULT names its file name:
+ * the durable writer then writes `afterBytes` and fails with `code`, as a
+ * full disk would. Unset, undefined.
+ */
+export function writeFaultFor(path: string): WriteFault | undefined {
+  const text = process.env.FRESHSIM_WRITE_FAULT;
+  if (!text) return undefined;
+  const f = JSON.parse(text) as WriteFault;
+  if (typeof f.file !== 'string' || !Number.isInteger(f.afterBytes) || f.afterBytes < 0 || typeof f.code !== 'string') {
+    throw new Error(`FRESHSIM_WRITE_FAULT '${text}': expected {"file": NAME, "afterBytes": N, "code": "ENOSPC"}`);
+  }
+  const name = path.split(/[\\/]/).pop();
+  return name === f.file ? f : undefined;
 }

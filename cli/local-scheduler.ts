@@ -9,8 +9,7 @@
  * on. Each lane keeps two cells in flight so its thread never waits for the
  * main thread's fsync.
  */
-import type { CellSpec } from './cells.js';
-import { isCellFailure } from './cell-run.js';
+import { isCellFailure, type CellSpec } from '../experiment/index.js';
 import { isInputErrorName } from './errors.js';
 import type { CellExecutor } from './pool.js';
 import type { Execution } from './runner.js';

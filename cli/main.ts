@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 /**
- * The freshsim command line. Exit codes: 0 success, 1 internal failure,
- * 2 bad input (flags, scenario files, strategy parameters or plans).
+ * The freshsim command line. Exit codes (`ExitCode` in errors.ts): 0 success,
+ * 1 regression found (`check`), 2 bad input (flags, scenario files, strategy
+ * parameters or plans), 3 internal failure, 4 baseline mismatch, 5 out of
+ * resources, 130 interrupted; one line on stderr, the stack with `--debug`.
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import type { stderrProgress } from './commands/outcome.js';
@@ -20,27 +24,31 @@ const cmd = {
   check: () => import('./commands/check.js'),
   report: () => import('./commands/report.js'),
   scenario: () => import('./commands/scenario.js'),
+  strategy: () => import('./commands/strategy.js'),
   om1: () => import('./commands/om1.js'),
   stress: () => import('./commands/stress.js'),
   ablate: () => import('./commands/ablate.js'),
   import: () => import('./commands/import.js'),
+  profile: () => import('./commands/profile.js'),
   services: () => import('./strategy-services.js'),
   errors: () => import('./errors.js'),
+  flags: () => import('./flags.js'),
 };
 
-const io = {
+const processIo = {
   stdout: (s: string) => { process.stdout.write(s); },
   stderr: (s: string) => { process.stderr.write(s); },
 };
 
-/** Run the CLI on `argv` (without node and script); resolves to the exit code. */
-export async function main(argv: string[]): Promise<number> {
-  let code = 0;
-  // What option builders and the middleware read synchronously, loaded when there is a command at all.
+/** Run the CLI on `argv` (without node and script), its output to `io`; resolves to the exit code. */
+export async function main(argv: string[], io: { stdout(s: string): void; stderr(s: string): void } = processIo): Promise<number> {
+  let code = 0; // ExitCode.ok (errors.ts loads lazily: it imports scenarios, sim and strategies)
+  const debug = argv.includes('--debug') || process.env.FRESHSIM_DEBUG === '1';
+  // What option builders and the middleware read synchronously, loaded only when there is a command at all.
   const command = argv.find((x) => !x.startsWith('-'));
   const { strategies } = command ? await import('../strategies/index.js') : { strategies: {} as Record<string, { requires?: readonly string[] }> };
   const { DEFAULT_TOLERANCE_PP } = argv.includes('check') ? await cmd.check() : { DEFAULT_TOLERANCE_PP: 0 };
-  const reportError = async (e: unknown) => (await cmd.errors()).reportError(e, io.stderr);
+  const reportError = async (e: unknown) => (await cmd.errors()).reportError(e, io.stderr, debug);
   const guard = async (f: () => number | Promise<number>) => { try { code = await f(); } catch (e) { code = await reportError(e); } };
   /** Commands on the experiment runner: Ctrl-C stops them cleanly; progress on stderr. */
   const runner = (f: (ctx: { signal: AbortSignal; progress: ReturnType<typeof stderrProgress> }) => Promise<number>) => guard(async () => {
@@ -76,8 +84,9 @@ export async function main(argv: string[]): Promise<number> {
     .command('sweep <file>', 'run an experiment file (scenarios × strategy grids × seeds), resumably', (y) => runnerOptions(y
       .positional('file', { type: 'string', demandOption: true, describe: 'experiment file (YAML/JSON)' })
       .option('out', { type: 'string', describe: 'run directory (default: the file\'s out, else runs/<name>)' })
-      .option('shard', { type: 'string', describe: 'I/N: run only the I-th of N deterministic slices (into OUT/shard-I-of-N)' })),
-    (a) => runner(async (ctx) => (await cmd.sweep()).sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, shard: a.shard, services: poolServices(a) }, io, ctx)))
+      .option('shard', { type: 'string', describe: 'I/N: run only the I-th of N deterministic slices (into OUT/shard-I-of-N)' })
+      .option('overwrite', { type: 'boolean', default: false, describe: 'replace the plan of another experiment already in the run directory' })),
+    (a) => runner(async (ctx) => (await cmd.sweep()).sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, shard: a.shard, overwrite: a.overwrite, services: poolServices(a) }, io, ctx)))
     .command('worker', 'run cells from a Redis queue (for `sweep --queue`) until stopped', (y) => y
       .option('queue', { type: 'string', demandOption: true, describe: 'redis://HOST:PORT' })
       .option('concurrency', { type: 'number', describe: 'cells at once, one thread each (default: one per core)' })
@@ -96,8 +105,12 @@ export async function main(argv: string[]): Promise<number> {
       .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directories (one per scenario)' })
       .option('baseline', { type: 'string', demandOption: true, describe: 'baseline file written by `freshsim baseline`' })
       .option('tolerance-pp', { type: 'number', default: DEFAULT_TOLERANCE_PP, describe: 'allowed fall of the full-order rate, percentage points' })
-      .option('junit', { type: 'string', describe: 'write JUnit XML here (one test case per scenario and strategy)' }),
-    (a) => guard(async () => (await cmd.check()).checkCommand({ runs: a.runs as string[], baseline: a.baseline, tolerancePp: a.tolerancePp, junit: a.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY || undefined }, io)))
+      .option('junit', { type: 'string', describe: 'write JUnit XML here (one test case per scenario and strategy)' })
+      .option('allow-changed', { type: 'boolean', default: false, describe: 'compare even if the scenario or parameters differ from the baseline (exit 4 otherwise)' }),
+    (a) => guard(async () => (await cmd.check()).checkCommand({
+      runs: a.runs as string[], baseline: a.baseline, tolerancePp: a.tolerancePp, junit: a.junit, allowChanged: a.allowChanged,
+      stepSummary: process.env.GITHUB_STEP_SUMMARY || undefined,
+    }, io)))
     .command('baseline <runs..>', 'write a regression-gate baseline from runs', (y) => y
       .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directories (one per scenario)' })
       .option('out', { type: 'string', demandOption: true, describe: 'baseline file to write' })
@@ -122,6 +135,18 @@ export async function main(argv: string[]): Promise<number> {
         }, io);
       } catch (e) { code = await reportError(e); }
     })
+    .command('profile <sources..>', 'realism profile of an imported directory or a scenario (one or two, side by side)', (y) => y
+      .positional('sources', { type: 'string', array: true, demandOption: true, describe: 'imported directories or scenarios (built-in name or file)' })
+      .option('seed', { type: 'number', default: 1, describe: 'replication of a generated scenario' })
+      .option('K', { type: 'number', describe: 'K of the top-K order share (default: the scenario\'s K)' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the profiles as JSON' }),
+    (a) => guard(async () => (await cmd.profile()).profileCommand({ sources: a.sources as string[], seed: a.seed, json: a.json, K: a.K }, io)))
+    .command('export <scenario>', 'write a scenario\'s generated orders as an imported directory (the format `import` writes)', (y) => y
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file' })
+      .option('out', { type: 'string', demandOption: true, describe: 'directory to write' })
+      .option('seed', { type: 'number', default: 1, describe: 'replication' })
+      .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing --out directory' }),
+    (a) => guard(async () => (await cmd.profile()).exportCommand({ scenario: a.scenario as string, out: a.out, seed: a.seed, overwrite: a.overwrite }, io)))
     .command('om1', 'solve OM1 (the optimal plan on realised orders) for one day and site', (y) => y
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
       .option('day', { type: 'string', demandOption: true, describe: 'evaluation day 1..N, or a date YYYY-MM-DD' })
@@ -159,6 +184,10 @@ export async function main(argv: string[]): Promise<number> {
       scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, tolerancePp: a.tolerancePp, overwrite: a.overwrite, report: a.report,
       workers: a.workers, retries: a.retries, queue: a.queue, services: poolServices(a),
     }, io, ctx)))
+    .command('strategy', 'list the built-in strategies', (y) => y
+      .command('list', 'every strategy: description, oracle flag, parameters with defaults', (yy) => yy.option('json', { type: 'boolean', default: false, describe: 'print a JSON array of {name, description, oracle, requires, params}' }),
+        (a) => guard(async () => (await cmd.strategy()).strategyListCommand({ json: a.json as boolean }, io)))
+      .demandCommand(1, 'expected a subcommand: list'), () => {})
     .command('scenario', 'validate, show or list scenarios', (y) => y
       .command('validate <file>', 'check a scenario file against the schema', (yy) => yy.positional('file', { type: 'string', demandOption: true }),
         (a) => guard(async () => (await cmd.scenario()).validateCommand(a.file as string, io)))
@@ -168,6 +197,8 @@ export async function main(argv: string[]): Promise<number> {
       .demandCommand(1, 'expected a scenario subcommand: validate, show, list'))
     .option('cache-dir', { type: 'string', global: true, describe: 'OM1 result cache directory (default $FRESHSIM_CACHE_DIR or .cache/freshsim)' })
     .option('cache', { type: 'boolean', default: true, global: true, describe: 'use the OM1 result cache (--no-cache to solve afresh)' })
+    .option('debug', { type: 'boolean', default: false, global: true, describe: 'print the stack trace of an internal error' })
+    .middleware(async (a) => (await cmd.flags()).checkFlagValues(argv, a))
     .middleware(async (a) => {
       // Strategies that need HiGHS (opt) get it loaded once, before any cell runs in this process.
       const needs = ['sweep', 'worker', 'ablate'].includes(String(a._[0]))
@@ -192,4 +223,14 @@ export async function main(argv: string[]): Promise<number> {
   return code;
 }
 
-main(hideBin(process.argv)).then((code) => { process.exitCode = code; });
+/** Is this module the program being run (not imported, e.g. by the in-process tests)? */
+function isEntryPoint(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) main(hideBin(process.argv)).then((code) => { process.exitCode = code; });

@@ -9,8 +9,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import type { CellSpec } from './cells.js';
-import type { CellFailure, CellOutcome } from './cell-run.js';
+import type { CellFailure, CellOutcome, CellSpec } from '../experiment/index.js';
 
 /** Runs cells somewhere; `run` resolves to the outcome or the cell's error, and rejects if its worker died. */
 export interface CellExecutor {

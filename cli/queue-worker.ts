@@ -15,7 +15,7 @@
  */
 import { hostname } from 'node:os';
 import { DelayedError, Worker } from 'bullmq';
-import { isCellFailure, type CellFailure, type CellOutcome } from './cell-run.js';
+import { isCellFailure, type CellFailure, type CellOutcome } from '../experiment/index.js';
 import { isInputErrorName } from './errors.js';
 import { freshsimVersion } from './files.js';
 import { createPool, type PoolOptions } from './pool.js';

@@ -15,8 +15,7 @@
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Scenario } from '../scenarios/index.js';
-import { contentHash, type CellSpec } from './cells.js';
-import type { CellFailure, CellOutcome } from './cell-run.js';
+import { contentHash, type CellFailure, type CellOutcome, type CellSpec } from '../experiment/index.js';
 import { UsageError } from './errors.js';
 import { freshsimVersion } from './files.js';
 import type { Execution } from './runner.js';

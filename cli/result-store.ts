@@ -12,7 +12,7 @@ import {
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { CellFigures } from '../analysis/index.js';
-import type { CellTiming } from './cell-run.js';
+import type { CellTiming } from '../experiment/index.js';
 import { UsageError } from './errors.js';
 
 /** File name of the store inside a run directory. */

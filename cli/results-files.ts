@@ -98,13 +98,13 @@ export function d3Bundle(): string {
  */
 export function withStressOf(results: Results, runDir: string): Results {
   const file = join(runDir, 'stress.json');
-  if ((results as { stress?: unknown }).stress !== undefined || !existsSync(file)) return results;
+  if (results.stress !== undefined || !existsSync(file)) return results;
   const doc = readJson(file, 'stress file') as { scenario?: unknown; stress?: unknown };
   if (doc.stress === undefined) return results;
   if (doc.scenario !== results.scenario) {
     throw new UsageError(`stress file '${file}' is of scenario '${String(doc.scenario)}', but the results are of '${results.scenario}'; expected the same scenario`);
   }
-  return { ...results, stress: doc.stress } as Results;
+  return asUsage(() => parseResults({ ...results, stress: doc.stress }, file));
 }
 
 /** Render the HTML report of `results` and write it to `out`; returns `out`. */

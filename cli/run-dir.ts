@@ -8,13 +8,15 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { summariseFigures, type Results } from '../analysis/index.js';
-import { scenarioDateOf, validateScenario } from '../scenarios/index.js';
-import { buildPlan, type ExperimentPlan, type Shard } from './cells.js';
+import { parseResults, type Results } from '../analysis/index.js';
+import { buildPlan, summarisePlan, type ExperimentPlan, type Shard, type Timing } from '../experiment/index.js';
+import { validateScenario } from '../scenarios/index.js';
 import { UsageError } from './errors.js';
-import { writeFileDurable } from './files.js';
+import { writeFileDurable, writeFilesDurable } from './files.js';
 import type { CellRecord } from './result-store.js';
 import { perDayCsv } from './tables.js';
+
+export type { Timing } from '../experiment/index.js';
 
 /** File name of the plan inside a run directory. */
 export const EXPERIMENT_FILE = 'experiment.json';
@@ -28,11 +30,6 @@ export interface ExperimentDoc {
   readonly shard: Shard | null;
   readonly plan: Omit<ExperimentPlan, 'cells'>;
   readonly cells: number;
-}
-
-/** Decision timing per strategy label. */
-export interface Timing {
-  readonly strategies: Record<string, { decisions: number; meanMs: number; maxMs: number; totalMs: number }>;
 }
 
 /** Read a directory's experiment.json, if any. */
@@ -51,8 +48,30 @@ export function readExperiment(dir: string): ExperimentDoc | undefined {
   return doc;
 }
 
+/** Does the directory's recorded plan differ from `plan` (other scenarios, strategies, seeds or baseline)? The version it was made with may differ. */
+export function isOtherPlan(doc: ExperimentDoc, plan: ExperimentPlan): boolean {
+  const { cells: _cells, freshsim: _v, ...mine } = plan;
+  const { freshsim: _w, ...theirs } = doc.plan;
+  return JSON.stringify(mine) !== JSON.stringify(theirs);
+}
+
+/**
+ * Refuse to put `plan` into a run directory that records another experiment
+ * (exit 2), unless `overwrite`: its summaries would be replaced by ones of
+ * another plan. The same plan resumes.
+ */
+export function checkSamePlan(dir: string, plan: ExperimentPlan, overwrite: boolean, what = 'run directory'): void {
+  const doc = readExperiment(dir);
+  if (doc && !overwrite && isOtherPlan(doc, plan)) {
+    throw new UsageError(
+      `${what} '${dir}' holds another experiment ('${doc.plan.name}', ${doc.cells} cells); choose another --out, or pass --overwrite to replace its plan`,
+    );
+  }
+}
+
 /** Write the plan to `dir`, keeping the directory's run id if it has one; returns the run id. */
 export function writeExperiment(dir: string, plan: ExperimentPlan, shard: Shard | null): string {
+  scenarioDirs(plan); // refuse unsafe or colliding scenario folders before any cell runs
   const runId = readExperiment(dir)?.runId ?? randomUUID();
   const { cells, ...rest } = plan;
   const doc: ExperimentDoc = { format: FORMAT, runId, shard, plan: rest, cells: cells.length };
@@ -67,47 +86,39 @@ export function planOf(doc: ExperimentDoc, dir: string): ExperimentPlan {
   return buildPlan({ name: p.name, freshsim: p.freshsim, scenarios, variants: p.variants, seeds: p.seeds, baseline: p.baseline });
 }
 
-/** The cells of `plan` that `records` lack. */
-export function missingCells(plan: ExperimentPlan, records: ReadonlyMap<string, CellRecord>): ExperimentPlan['cells'] {
-  return plan.cells.filter((c) => !records.has(c.id));
+/** A scenario name as a folder name: characters other than letters, digits, `.`, `_` and `-` become `_`. */
+export function folderName(scenario: string): string {
+  return scenario.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
-/** Summaries of every scenario of a complete plan, from the records alone (in plan order: completion order never matters). */
-export function summarisePlan(plan: ExperimentPlan, records: ReadonlyMap<string, CellRecord>): { scenario: string; results: Results; timing: Timing }[] {
-  const missing = missingCells(plan, records);
-  if (missing.length > 0) throw new Error(`cannot summarise: ${missing.length} cells have no record (first: ${missing[0].key})`);
-  const idOf = new Map(plan.cells.map((c) => [`${c.scenario.name}\n${c.label}\n${c.replication}`, c.id]));
-  return plan.scenarios.map((scenario) => {
-    const cellsOf = (label: string) => plan.seeds.map((rep) => records.get(idOf.get(`${scenario.name}\n${label}\n${rep}`)!)!);
-    const first = scenario.days.history;
-    const results = summariseFigures(
-      plan.variants.map((v) => ({ name: v.label, params: v.params, cells: cellsOf(v.label).map((r) => r.figures) })),
-      {
-        freshsim: plan.freshsim,
-        scenario: scenario.name,
-        scenarioSeed: scenario.seed,
-        seeds: plan.seeds,
-        days: Array.from({ length: scenario.days.evaluation }, (_, k) => scenarioDateOf(scenario, first + k)),
-        evaluationStart: first,
-        constraints: scenario.constraints,
-      },
-      plan.baseline,
-    );
-    const timing: Timing = { strategies: {} };
-    for (const v of plan.variants) {
-      const ts = cellsOf(v.label).map((r) => r.timing);
-      const decisions = ts.reduce((a, t) => a + t.decisions, 0);
-      const totalMs = ts.reduce((a, t) => a + t.totalMs, 0);
-      const maxMs = ts.reduce((a, t) => Math.max(a, t.maxMs), 0);
-      timing.strategies[v.label] = { decisions, meanMs: decisions ? totalMs / decisions : 0, maxMs, totalMs };
+/**
+ * The folder of each scenario of a multi-scenario plan (by scenario name);
+ * refuses (exit 2) names whose folder would leave the run directory or be
+ * empty (`.`, `..`, ``) and names that would share a folder ("a b", "a_b").
+ * A one-scenario plan writes at the top of the run directory.
+ */
+export function scenarioDirs(plan: Pick<ExperimentPlan, 'scenarios'>): Map<string, string> {
+  const dirs = new Map<string, string>();
+  if (plan.scenarios.length === 1) return dirs;
+  const owner = new Map<string, string>();
+  for (const { name } of plan.scenarios) {
+    const folder = folderName(name);
+    if (folder === '' || /^\.+$/.test(folder)) {
+      throw new UsageError(`scenario name '${name}' cannot name a folder of the run directory (it cleans up to '${folder}'); expected letters, digits, '.', '_' or '-'`);
     }
-    return { scenario: scenario.name, results, timing };
-  });
+    const other = owner.get(folder.toLowerCase());
+    if (other !== undefined && other !== name) {
+      throw new UsageError(`scenario names '${other}' and '${name}' would share the folder '${folder}' of the run directory; expected names that differ in letters or digits`);
+    }
+    owner.set(folder.toLowerCase(), name);
+    dirs.set(name, folder);
+  }
+  return dirs;
 }
 
 /** Where a scenario's summaries go. */
 export function summaryDir(dir: string, plan: ExperimentPlan, scenario: string): string {
-  return plan.scenarios.length === 1 ? dir : join(dir, scenario.replace(/[^A-Za-z0-9._-]/g, '_'));
+  return plan.scenarios.length === 1 ? dir : join(dir, scenarioDirs(plan).get(scenario) ?? folderName(scenario));
 }
 
 /** One scenario's summary as written: its results, timing and the path of its results.json. */
@@ -118,15 +129,35 @@ export interface WrittenSummary {
   readonly file: string;
 }
 
-/** Write results.json, per-day.csv and timing.json for every scenario; returns the summaries (plan order) with their results.json paths. */
+/**
+ * Write results.json, per-day.csv and timing.json for every scenario;
+ * returns the summaries (plan order) with their results.json paths. Every
+ * summary is computed, and every file written aside, before any is replaced:
+ * a summary that cannot be computed or a full disk leaves the previous
+ * summaries as they were.
+ */
 export function writeSummaries(dir: string, plan: ExperimentPlan, records: ReadonlyMap<string, CellRecord>, wallSeconds: number): WrittenSummary[] {
-  return summarisePlan(plan, records).map(({ scenario, results, timing }) => {
+  const written = summarisePlan(plan, records).map(({ scenario, results, timing }) => {
     const out = summaryDir(dir, plan, scenario);
-    writeFileDurable(join(out, 'results.json'), resultsJson(results));
-    writeFileDurable(join(out, 'per-day.csv'), perDayCsv(results));
-    writeFileDurable(join(out, 'timing.json'), `${JSON.stringify({ ...timing, wallSeconds }, null, 2)}\n`);
-    return { scenario, results, timing, file: join(out, 'results.json') };
+    checkSummary(results, join(out, 'results.json'));
+    const files = [
+      { file: join(out, 'results.json'), text: resultsJson(results) },
+      { file: join(out, 'per-day.csv'), text: perDayCsv(results) },
+      { file: join(out, 'timing.json'), text: `${JSON.stringify({ ...timing, wallSeconds }, null, 2)}\n` },
+    ];
+    return { summary: { scenario, results, timing, file: join(out, 'results.json') }, files };
   });
+  writeFilesDurable(written.flatMap((w) => w.files));
+  return written.map((w) => w.summary);
+}
+
+/** Refuse to write a summary its own reader would reject (a NaN, a missing field): exit 3, nothing replaced. */
+function checkSummary(results: Results, file: string): void {
+  try {
+    parseResults(JSON.parse(resultsJson(results)), file);
+  } catch (e) {
+    throw new Error(`the summary of scenario '${results.scenario}' cannot be computed (${(e as Error).message.split('\n')[0]}); nothing was written — please report this`);
+  }
 }
 
 /** The text of results.json. */

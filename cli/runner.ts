@@ -6,64 +6,16 @@
  * Results depend only on the plan, never on timing, pool size or completion
  * order.
  */
-import { type Results } from '../analysis/index.js';
-import type { Scenario } from '../scenarios/index.js';
-import { providedStrategyServices, resolvedParams } from '../strategies/index.js';
-import { buildPlan, shardCells, type CellSpec, type ExperimentPlan, type Shard } from './cells.js';
-import { createCellRunner, failureOf, isCellFailure, type CellFailure, type CellOutcome } from './cell-run.js';
+import {
+  createCellRunner, failureOf, isCellFailure, missingCells, shardCells, type CellFailure, type CellOutcome, type CellSpec, type ExperimentPlan, type Shard,
+} from '../experiment/index.js';
+import { providedStrategyServices } from '../strategies/index.js';
 import { isInputErrorName } from './errors.js';
 import { executeOnLanes } from './local-scheduler.js';
 import { createPool, defaultWorkers, type PoolOptions } from './pool.js';
 import { createProgress, type ProgressSink } from './progress.js';
 import { openStore, type CellRecord, type ResultStore } from './result-store.js';
-import { missingCells, summarisePlan, writeExperiment, type Timing } from './run-dir.js';
-
-export type { Timing } from './run-dir.js';
-
-/** A strategy with its parameters. */
-export interface StrategySpec {
-  readonly name: string;
-  readonly params?: Record<string, unknown>;
-}
-
-/** One scenario, strategies by name, replications 1..N: what `run` asks for. */
-export interface RunSpec {
-  readonly scenario: Scenario;
-  readonly strategies: readonly StrategySpec[];
-  /** Replication numbers (1, 2, … N for `--seeds N`). */
-  readonly seeds: readonly number[];
-  /** Strategy the paired comparisons are against (default: the first non-oracle). */
-  readonly baseline?: string;
-  readonly version: string;
-  /** Wall clock in ms, for decision timing only. */
-  readonly clock?: () => number;
-}
-
-/** The plan of a {@link RunSpec} (parameters validated and resolved before any work). */
-export function planOfRun(spec: RunSpec): ExperimentPlan {
-  return buildPlan({
-    name: spec.scenario.name,
-    freshsim: spec.version,
-    scenarios: [spec.scenario],
-    variants: spec.strategies.map((s) => ({ label: s.name, name: s.name, params: resolvedParams(s.name, s.params) })),
-    seeds: spec.seeds,
-    baseline: spec.baseline,
-  });
-}
-
-/** Run every cell of `spec` in this thread, without a store, and summarise (the library path; golden tests use it). */
-export function runExperiment(spec: RunSpec): { results: Results; timing: Timing } {
-  if (spec.seeds.length === 0) throw new RangeError('no seeds to run');
-  const plan = planOfRun(spec);
-  const runCell = createCellRunner(spec.clock);
-  const records = new Map<string, CellRecord>();
-  for (const cell of plan.cells) {
-    const o = runCell(cell);
-    records.set(cell.id, { id: cell.id, key: cell.key, figures: o.figures, timing: o.timing, attempts: 1, ranOn: 'inline', finishedAt: '' });
-  }
-  const [{ results, timing }] = summarisePlan(plan, records);
-  return { results, timing };
-}
+import { writeExperiment } from './run-dir.js';
 
 /** A cell that failed for good. */
 export interface FailedCell {

@@ -4,7 +4,7 @@
  * with confidence intervals.
  */
 import type { Estimate, Results } from '../analysis/index.js';
-import type { Timing } from './runner.js';
+import type { Timing } from '../experiment/index.js';
 
 const pct = (x: number): string => (100 * x).toFixed(2);
 const pp = (x: number): string => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)}`;

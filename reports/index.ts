@@ -12,5 +12,5 @@ export {
 } from './extensions.js';
 export { renderHtmlReport, type HtmlReportOptions } from './html.js';
 export { renderGateJunit } from './junit.js';
-export { renderGateMarkdown } from './markdown.js';
+export { renderGateMarkdown, type GateSummaryOptions } from './markdown.js';
 export { buildModel, type HeadlineRow, type ReportModel, type StrategyView } from './report-model.js';

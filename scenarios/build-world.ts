@@ -13,6 +13,8 @@ import { scenarioShocks, siteDemandModifiers } from './shocks.js';
 import type { Scenario } from './schema.js';
 import { loadHistory } from './history-source.js';
 import { buildHistoryWorld } from './history-world.js';
+import { buildBasketStructure } from './basket-structure.js';
+import { drawDemandDynamics } from './dynamics.js';
 
 /** Build the world of `scenario` for one replication (seed = scenario.seed unless given). */
 export function buildWorld(scenario: Scenario, replication: number, seed = scenario.seed): World {
@@ -25,11 +27,17 @@ export function buildWorld(scenario: Scenario, replication: number, seed = scena
   const sites = buildSites(scenario);
   const shocks = scenarioShocks(scenario, sites, () => streams.stream('shocks'));
   const modifiers = siteDemandModifiers(scenario, catalogue, sites, shocks);
+  const { structure, dynamics } = scenario.demand;
+  const basketStructure = structure
+    ? buildBasketStructure(structure, catalogue, relatedCategories(scenario), createStreams(seed, 0).stream('structure'))
+    : undefined;
+  const regions = [...new Set(sites.filter((s) => s.level === 'front').map((s) => s.region ?? ''))];
+  const paths = dynamics ? drawDemandDynamics(dynamics, catalogue, days, regions, streams) : undefined;
   const perSite = scenario.network.fronts.map((f) => {
     const site = sites.find((s) => s.name === f.name)!;
     return generateSiteOrders(
-      { scenario, catalogue, promotions, days, cutoffTime: scenario.presale?.cutoffTime },
-      { id: site.id, demandShare: f.demandShare, modifiers: modifiers(site.id) },
+      { scenario, catalogue, promotions, days, cutoffTime: scenario.presale?.cutoffTime, ...(basketStructure ? { structure: basketStructure } : {}) },
+      { id: site.id, demandShare: f.demandShare, modifiers: modifiers(site.id), ...(paths ? { skuFactors: paths(site.region ?? '') } : {}) },
       streams.stream(`demand/${f.name}`),
     );
   });
@@ -53,4 +61,11 @@ export function buildWorld(scenario: Scenario, replication: number, seed = scena
     ...(shocks.length ? { shocks } : {}),
     ...(lostOrdersByDay ? { lostOrdersByDay } : {}),
   };
+}
+
+/** Per category index: itself and its related categories (as the generator's co-purchase uses them). */
+function relatedCategories(scenario: Scenario): number[][] {
+  const cats = scenario.catalogue.categories;
+  const index = new Map(cats.map((c, i) => [c.name, i]));
+  return cats.map((c, i) => [i, ...c.related.map((r) => index.get(r)!)]);
 }

@@ -60,12 +60,14 @@ export function buildCatalogue(scenario: Scenario, rng: Stream): Catalogue {
     const j = rng.int(i + 1);
     [rank[i], rank[j]] = [rank[j], rank[i]];
   }
-  const { zipfExponent, offset, tailFromRank, tailDecayRanks } = scenario.catalogue.popularity;
+  const { zipfExponent, offset, tailFromRank, tailDecayRanks, headSkus, headBoost } = scenario.catalogue.popularity;
   const popularity = new Float64Array(n);
   for (let r = 0; r < n; r++) {
     const tail = tailFromRank !== undefined && tailDecayRanks !== undefined && r > tailFromRank
       ? Math.exp(-(r - tailFromRank) / tailDecayRanks) : 1;
     popularity[rank[r]] = tail / Math.pow(r + 1 + offset, zipfExponent);
+    // A heavier head (opt-in): the top ranks get a multiplier.
+    if (headSkus !== undefined && headBoost !== undefined && r < headSkus) popularity[rank[r]] *= headBoost;
   }
   return { skus, popularity, byCategory, categoryOf };
 }

@@ -8,6 +8,8 @@ import type { DemandModifiers, Order, OrderLine, Promotion, Stream } from '../si
 import { weekdayOf } from '../sim/index.js';
 import type { Catalogue } from './catalogue.js';
 import type { Scenario } from './schema.js';
+import { draw, sampler, totalWeight, type Sampler } from './sampler.js';
+import { missionSamplers, structuredBasket, type BasketStructureModel } from './basket-structure.js';
 
 /** The promotion calendar and each promotion's (hidden) demand uplift. */
 export interface PromotionDraw {
@@ -33,29 +35,6 @@ export function drawPromotions(scenario: Scenario, skuCount: number, days: numbe
   return { promotions: out, uplifts };
 }
 
-/** Weighted sampler over a subset of SKUs, by cumulative weights and binary search. */
-interface Sampler {
-  readonly ids: readonly number[];
-  readonly cum: Float64Array;
-}
-
-function sampler(ids: readonly number[], weight: Float64Array): Sampler {
-  const cum = new Float64Array(ids.length);
-  let acc = 0;
-  for (let k = 0; k < ids.length; k++) cum[k] = acc += weight[ids[k]];
-  return { ids, cum };
-}
-
-function draw(s: Sampler, rng: Stream): number {
-  const x = rng.uniform() * s.cum[s.cum.length - 1];
-  let lo = 0, hi = s.cum.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (s.cum[mid] > x) hi = mid; else lo = mid + 1;
-  }
-  return s.ids[lo];
-}
-
 /** Everything the order generator needs for one site. */
 export interface DemandSetup {
   readonly scenario: Scenario;
@@ -64,6 +43,8 @@ export interface DemandSetup {
   readonly days: number;
   /** Orders arrive before this time of day (pre-sale cut-off); default 0.93. */
   readonly cutoffTime?: number;
+  /** Missions, complements and substitutes (`demand.structure`), when the scenario has them. */
+  readonly structure?: BasketStructureModel;
 }
 
 /**
@@ -73,7 +54,11 @@ export interface DemandSetup {
  */
 export function generateSiteOrders(
   setup: DemandSetup,
-  site: { id: number; demandShare: number; modifiers?: (day: number) => DemandModifiers | undefined },
+  site: {
+    id: number; demandShare: number; modifiers?: (day: number) => DemandModifiers | undefined;
+    /** Per-SKU popularity factors of a day (`demand.dynamics`), when the scenario has them. */
+    skuFactors?: (day: number) => Float64Array;
+  },
   rng: Stream,
 ): Order[][] {
   const { scenario, catalogue, promotions, days } = setup;
@@ -88,6 +73,8 @@ export function generateSiteOrders(
     const weight = new Float64Array(n);
     const priceFactor = new Float64Array(n).fill(1);
     for (let i = 0; i < n; i++) weight[i] = catalogue.popularity[i];
+    const factors = site.skuFactors?.(d);
+    if (factors) for (let i = 0; i < n; i++) weight[i] *= factors[i];
     for (const [sku, f, pf] of upliftBySku[d]) { weight[sku] *= f; priceFactor[sku] = Math.min(priceFactor[sku], pf); }
     const mod = site.modifiers?.(d);
     if (mod) {
@@ -95,13 +82,17 @@ export function generateSiteOrders(
     }
     const global = sampler(Array.from({ length: n }, (_, i) => i), weight);
     const perCat = catalogue.byCategory.map((ids) => (ids.length ? sampler(ids, weight) : undefined));
+    if (factors) perCat.forEach((s, c) => { if (s && !(totalWeight(s) > 0)) perCat[c] = undefined; });
+    const perMission = setup.structure ? missionSamplers(setup.structure, weight) : undefined;
     const noise = dm.dailyNoise > 0 ? Math.exp(dm.dailyNoise * rng.normal() - (dm.dailyNoise * dm.dailyNoise) / 2) : 1;
     const mean = dm.ordersPerDay * site.demandShare * dm.weekdayFactors[weekdayOf(scenario.startDate, d)] * Math.max(0, 1 + dm.trendPerDay * d) * noise * (mod ? mod.volume : 1);
     const count = rng.poisson(mean);
     const times = Array.from({ length: count }, () => arrivalTime(scenario, rng, setup.cutoffTime ?? 0.93)).sort((a, b) => a - b);
     const orders: Order[] = [];
     for (const t of times) {
-      const lines = basket(setup, global, perCat, related, rng, mod ? mod.basket : 1);
+      const lines = setup.structure
+        ? structuredBasket(setup.structure, perMission!, weight, basketSize(setup, rng, mod ? mod.basket : 1), plainPicker(setup, global, perCat, related, rng), rng)
+        : basket(setup, global, perCat, related, rng, mod ? mod.basket : 1);
       let gmv = 0;
       for (const l of lines) gmv += l.qty * catalogue.skus[l.sku].price * priceFactor[l.sku];
       orders.push({ id: 0, day: d, timeOfDay: t, site: site.id, lines, gmv: round2(gmv) });
@@ -132,6 +123,36 @@ function arrivalTime(scenario: Scenario, rng: Stream, cutoff: number): number {
   }
 }
 
+/** Lines of a basket: 1 + a gamma-mixed Poisson number of extra lines, at most `maxLines`. */
+function basketSize(setup: DemandSetup, rng: Stream, basketFactor: number): number {
+  const b = setup.scenario.demand.basket;
+  const extraMean = b.meanLines * basketFactor - 1;
+  const extra = extraMean > 0 ? rng.poisson((rng.gamma(b.dispersion) * extraMean) / b.dispersion) : 0;
+  return Math.min(b.maxLines, 1 + extra);
+}
+
+/** The quantity of a line: fractional kg for weighed SKUs, else 1 + geometric pieces. */
+function lineQty(setup: DemandSetup, sku: number, rng: Stream): number {
+  const quantity = setup.scenario.demand.quantity;
+  return setup.catalogue.skus[sku].unit === 'kg'
+    ? Math.max(0.1, Math.round(quantity.kgMedian * Math.exp(quantity.kgSigma * rng.normal()) * 20) / 20)
+    : 1 + rng.geometric(1 / (1 + quantity.pieceMeanExtra));
+}
+
+/** A SKU after `prev`: from a category related to prev's with `relatedProbability`, else from the whole catalogue. */
+function nextSku(setup: DemandSetup, global: Sampler, perCat: (Sampler | undefined)[], related: number[][], prev: number, rng: Stream): number {
+  if (prev >= 0 && rng.uniform() < setup.scenario.demand.coPurchase.relatedProbability) {
+    const rel = related[setup.catalogue.categoryOf[prev]];
+    const s = perCat[rel[rng.int(rel.length)]];
+    return s ? draw(s, rng) : draw(global, rng);
+  }
+  return draw(global, rng);
+}
+
+function plainPicker(setup: DemandSetup, global: Sampler, perCat: (Sampler | undefined)[], related: number[][], rng: Stream) {
+  return { next: (prev: number) => nextSku(setup, global, perCat, related, prev, rng), qty: (sku: number) => lineQty(setup, sku, rng) };
+}
+
 function basket(
   setup: DemandSetup,
   global: Sampler,
@@ -140,32 +161,17 @@ function basket(
   rng: Stream,
   basketFactor: number,
 ): OrderLine[] {
-  const { basket: b, coPurchase, quantity } = setup.scenario.demand;
-  const extraMean = b.meanLines * basketFactor - 1;
-  const extra = extraMean > 0 ? rng.poisson((rng.gamma(b.dispersion) * extraMean) / b.dispersion) : 0;
-  const size = Math.min(b.maxLines, 1 + extra);
+  const size = basketSize(setup, rng, basketFactor);
   const chosen = new Set<number>();
   const lines: OrderLine[] = [];
   let prev = -1;
   for (let k = 0; k < size; k++) {
     let sku = -1;
-    for (let attempt = 0; attempt < 8 && (sku < 0 || chosen.has(sku)); attempt++) {
-      if (prev >= 0 && rng.uniform() < coPurchase.relatedProbability) {
-        const rel = related[setup.catalogue.categoryOf[prev]];
-        const s = perCat[rel[rng.int(rel.length)]];
-        sku = s ? draw(s, rng) : draw(global, rng);
-      } else {
-        sku = draw(global, rng);
-      }
-    }
+    for (let attempt = 0; attempt < 8 && (sku < 0 || chosen.has(sku)); attempt++) sku = nextSku(setup, global, perCat, related, prev, rng);
     if (chosen.has(sku)) continue;
     chosen.add(sku);
     prev = sku;
-    const unit = setup.catalogue.skus[sku].unit;
-    const qty = unit === 'kg'
-      ? Math.max(0.1, Math.round(quantity.kgMedian * Math.exp(quantity.kgSigma * rng.normal()) * 20) / 20)
-      : 1 + rng.geometric(1 / (1 + quantity.pieceMeanExtra));
-    lines.push({ sku, qty });
+    lines.push({ sku, qty: lineQty(setup, sku, rng) });
   }
   return lines;
 }

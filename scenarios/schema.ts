@@ -8,10 +8,19 @@ import { z } from 'zod';
 import {
   centralSchema, checkRiskFields, fulfilmentSchema, pmfSchema, position, presaleSchema, shocksSchema,
 } from './risk-schema.js';
+import { basketStructureSchema, demandDynamicsSchema, headFields } from './world-schema.js';
 
 const positive = z.number().positive();
 const nonNegative = z.number().nonnegative();
 const probability = z.number().min(0).max(1);
+/**
+ * Upper bounds that rule out absurd values before they overflow a sum
+ * (a price of 1e308 made GMV infinite) or lose float precision (1e15 pieces
+ * per line broke stock conservation): far above any real shop, far below trouble.
+ */
+const MAX_PRICE = 1e6;
+const MAX_DAYS = 3650;
+const MAX_COUNT = 1e6;
 const range = (inner: z.ZodNumber) =>
   z.tuple([inner, inner]).refine(([lo, hi]) => lo <= hi, { message: 'expected [low, high] with low ≤ high' });
 
@@ -21,9 +30,9 @@ const category = z.strictObject({
   share: positive,
   /** Share of this category's SKUs sold by weight (kg). */
   kgShare: probability.default(0),
-  price: range(positive),
+  price: range(positive.max(MAX_PRICE)),
   costRatio: z.number().gt(0).lt(1),
-  shelfLifeDays: range(z.number().int().min(1)),
+  shelfLifeDays: range(z.number().int().min(1).max(MAX_DAYS)),
   /** Categories whose items are often bought with this one. */
   related: z.array(z.string()).default([]),
   /** Staples gain share in a lockdown (its `stapleFactor`). */
@@ -33,16 +42,16 @@ const category = z.strictObject({
 const supplier = z.strictObject({
   name: z.string().min(1),
   categories: z.array(z.string()).min(1),
-  leadTimeDays: z.number().int().min(1),
+  leadTimeDays: z.number().int().min(1).max(365),
   onTimeProbability: probability,
   fillRate: probability,
   defectRate: probability,
 });
 
 const policy = z.strictObject({
-  coverDays: nonNegative,
-  safetyZ: nonNegative,
-  windowDays: z.number().int().min(1),
+  coverDays: nonNegative.max(365),
+  safetyZ: nonNegative.max(10),
+  windowDays: z.number().int().min(1).max(MAX_DAYS),
 });
 
 /** The schema of a scenario file (YAML or JSON). */
@@ -53,19 +62,20 @@ export const scenarioSchema = z
     seed: z.number().int(),
     startDate: z.iso.date(),
     days: z.strictObject({
-      history: z.number().int().min(2),
-      evaluation: z.number().int().min(1),
+      history: z.number().int().min(2).max(MAX_DAYS),
+      evaluation: z.number().int().min(1).max(MAX_DAYS),
       warmup: z.number().int().min(1).default(7),
     }),
-    constraints: z.strictObject({ K: z.number().int().min(1), C: positive, L: nonNegative }),
+    constraints: z.strictObject({ K: z.number().int().min(1).max(MAX_COUNT), C: positive.max(1e12), L: nonNegative.max(1e12) }),
     catalogue: z.strictObject({
-      skus: z.number().int().min(1),
+      skus: z.number().int().min(1).max(MAX_COUNT),
       popularity: z.strictObject({
         zipfExponent: nonNegative,
         offset: nonNegative.default(1),
         /** Beyond this rank the Zipf weight also decays exponentially (a niche tail). */
         tailFromRank: z.number().int().min(0).optional(),
         tailDecayRanks: positive.optional(),
+        ...headFields,
       }),
       categories: z.array(category).min(1),
     }),
@@ -88,9 +98,9 @@ export const scenarioSchema = z
           z.strictObject({
             name: z.string().min(1),
             grid: z.string().min(1),
-            tripCapacityUnits: positive,
+            tripCapacityUnits: positive.max(1e9),
             /** Multiplier on the scenario's orders per day for this site. */
-            demandShare: positive.default(1),
+            demandShare: positive.max(1e4).default(1),
             ...position,
           }),
         )
@@ -99,27 +109,31 @@ export const scenarioSchema = z
       fulfilment: fulfilmentSchema.optional(),
     }),
     demand: z.strictObject({
-      ordersPerDay: positive,
+      ordersPerDay: positive.max(MAX_COUNT),
       /** Monday … Sunday multipliers. */
-      weekdayFactors: z.array(positive).length(7),
-      trendPerDay: z.number().default(0),
+      weekdayFactors: z.array(positive.max(1e3)).length(7),
+      trendPerDay: z.number().min(-1).max(1).default(0),
       /** Log-normal sigma of the day-level volume noise (weather-like). */
-      dailyNoise: nonNegative.default(0),
+      dailyNoise: nonNegative.max(10).default(0),
       basket: z.strictObject({
-        meanLines: z.number().min(1),
+        meanLines: z.number().min(1).max(1000),
         /** Gamma shape of the extra lines' Poisson mean (smaller = more dispersed). */
         dispersion: positive,
-        maxLines: z.number().int().min(1),
+        maxLines: z.number().int().min(1).max(10_000),
       }),
       coPurchase: z.strictObject({
         /** Probability that a further line comes from a category related to the previous line's. */
         relatedProbability: probability,
       }),
+      /** Product-level co-purchase: missions, anchors, complements, substitutes (opt-in). */
+      structure: basketStructureSchema.optional(),
+      /** SKU life cycles, seasons, trends and regime changes (opt-in). */
+      dynamics: demandDynamicsSchema.optional(),
       quantity: z.strictObject({
         /** Mean extra pieces beyond the first (geometric). */
-        pieceMeanExtra: nonNegative,
-        kgMedian: positive,
-        kgSigma: nonNegative,
+        pieceMeanExtra: nonNegative.max(1000),
+        kgMedian: positive.max(1000),
+        kgSigma: nonNegative.max(10),
       }),
       /** Two-peak intraday arrival profile: morning share and peak times as fractions of the day. */
       intraday: z.strictObject({
@@ -130,18 +144,18 @@ export const scenarioSchema = z
       }),
       promotions: z.strictObject({
         /** Mean number of promotions starting per day (Poisson). */
-        startsPerDay: nonNegative,
-        lengthDays: range(z.number().int().min(1)),
-        uplift: range(z.number().min(1)),
+        startsPerDay: nonNegative.max(1e4),
+        lengthDays: range(z.number().int().min(1).max(MAX_DAYS)),
+        uplift: range(z.number().min(1).max(1000)),
         priceFactor: range(z.number().gt(0).max(1)),
       }),
     }),
     upstream: z.strictObject({ grid: policy, central: policy }),
     refunds: z.strictObject({
-      ageDefectFactor: nonNegative,
-      meanDiscoveryDays: nonNegative,
-      meanFilingDays: nonNegative,
-      windowDays: z.number().int().min(0),
+      ageDefectFactor: nonNegative.max(1e6),
+      meanDiscoveryDays: nonNegative.max(365),
+      meanFilingDays: nonNegative.max(365),
+      windowDays: z.number().int().min(0).max(MAX_DAYS),
       /** Discovery delay as probabilities of 0, 1, 2, … days (replaces the geometric mean). */
       discoveryPmf: pmfSchema.optional(),
       /** Filing delay as probabilities of 0, 1, 2, … days (replaces the geometric mean). */

@@ -6,8 +6,10 @@ import type { Planner } from '../sim/index.js';
 import type { StrategyDefinition, StrategyServices } from './contract.js';
 import { opt } from './opt.js';
 import { otpto } from './otpto/index.js';
+import { mci } from './mci.js';
 import { newsvendor } from './newsvendor.js';
 import { ptoGreedy } from './pto-greedy.js';
+import { saa } from './saa/index.js';
 import { safetyStock } from './safety-stock.js';
 
 /** Every built-in strategy, by name. */
@@ -15,7 +17,9 @@ export const strategies: Readonly<Record<string, StrategyDefinition<any>>> = {
   [ptoGreedy.name]: ptoGreedy,
   [safetyStock.name]: safetyStock,
   [newsvendor.name]: newsvendor,
+  [mci.name]: mci,
   [otpto.name]: otpto,
+  [saa.name]: saa,
   [opt.name]: opt,
 };
 

@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import type { Results } from '../../analysis/index.js';
 import type { AblationSection } from '../../reports/index.js';
 import { resolvedParams } from '../../strategies/index.js';
-import { buildPlan, type StrategyVariant } from '../cells.js';
+import { buildPlan, type StrategyVariant } from '../../experiment/index.js';
 import { UsageError } from '../errors.js';
-import { freshsimVersion, loadScenario, writeFileDurable } from '../files.js';
+import { checkOutDir, freshsimVersion, loadScenario, writeFileDurable } from '../files.js';
+import { checkPlanSize, checkWorkers } from '../limits.js';
 import { writeHtmlReport } from '../results-files.js';
 import { resultsJson } from '../run-dir.js';
 import { formatTable } from '../tables.js';
@@ -93,10 +94,11 @@ function parseOtptoParams(text: string | undefined): Record<string, unknown> {
 /** Run the `ablate` command; resolves to the exit code. */
 export async function ablateCommand(args: AblateArgs, io: Io, ctx: RunContext = {}): Promise<number> {
   checkCount('seeds', args.seeds, 1);
-  checkCount('workers', args.workers, 0);
+  checkWorkers('workers', args.workers);
   checkCount('retries', args.retries, 0);
   const scenario = loadScenario(args.scenario);
   const out = args.out ?? join('runs', scenario.name.replace(/[^A-Za-z0-9._-]/g, '_'), 'ablation');
+  checkOutDir(out);
   if (existsSync(join(out, 'results.json')) && !args.overwrite) {
     throw new UsageError(`output directory '${out}' already holds results.json; choose another --out or pass --overwrite`);
   }
@@ -107,13 +109,14 @@ export async function ablateCommand(args: AblateArgs, io: Io, ctx: RunContext = 
     { label: 'pto-greedy', name: 'pto-greedy', params: resolvedParams('pto-greedy') },
     { label: 'opt', name: 'opt', params: resolvedParams('opt') },
   ];
+  checkPlanSize([scenario], variants.length, args.seeds);
   const seeds = Array.from({ length: args.seeds }, (_, k) => k + 1);
   const plan = buildPlan({ name: `${scenario.name}-ablation`, freshsim: freshsimVersion(), scenarios: [scenario], variants, seeds, baseline: 'otpto' });
   const done = await executeAndSummarise(plan, out, args, `freshsim ablate --scenario ${args.scenario} --seeds ${args.seeds} --out ${out}`, io, ctx);
   if (typeof done === 'number') return done;
   const { results } = done;
   const ablation = ablationSection(results);
-  const withAblation = { ...results, ablation } as Results;
+  const withAblation: Results = { ...results, ablation };
   writeFileDurable(join(out, 'results.json'), resultsJson(withAblation));
   // Sanity: what was written is what the report reads.
   JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));

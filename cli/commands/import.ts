@@ -6,6 +6,7 @@
  * date while reading, so memory stays bounded by the largest day, not the log.
  */
 import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, appendFileSync, readFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
   CsvError, createImporter, dateFormats, formatDayFile, formatProfile, formatReport, historyDirScenario, isHistoryDir, parseSpoolLine, ScenarioError, spoolLine,
@@ -72,24 +73,49 @@ export function expandFiles(names: readonly string[]): string[] {
   return out;
 }
 
+/** A line of `file` that is not valid UTF-8: exit 2, naming the file and line, with `--encoding` suggested. */
+function invalidUtf8(file: string, lineNo: number, bytes: Uint8Array): UsageError {
+  // Step over whole characters (1 to 4 bytes each) to the first byte that starts none.
+  let at = 0;
+  for (;;) {
+    const k = [1, 2, 3, 4].find((n) => at + n <= bytes.length && isUtf8(bytes.subarray(at, at + n)));
+    if (k === undefined) break;
+    at += k;
+  }
+  return new UsageError(
+    `${file}:${lineNo}: not valid UTF-8 (byte 0x${bytes[at].toString(16).padStart(2, '0')} at byte ${at + 1} of the line); ` +
+    `if the file is Latin-1 (ISO-8859-1), import it with --encoding latin1`,
+  );
+}
+
 /**
  * Call `onLine` for every line of `file` (without its \n or \r\n). Reads one
  * chunk at a time (async iteration of the stream waits for each chunk to be
- * processed), so memory stays bounded whatever the file's size.
+ * processed), so memory stays bounded whatever the file's size. In UTF-8,
+ * a line that is not valid UTF-8 is an error naming the file and line, never
+ * a replacement character that would merge distinct names.
  */
 export async function forEachLine(file: string, onLine: (line: string) => void, encoding: 'utf8' | 'latin1' = 'utf8'): Promise<void> {
-  let rest = '';
-  for await (const chunk of createReadStream(file, { encoding, highWaterMark: 1 << 20 })) {
-    const text = rest + (chunk as string);
+  let rest: Buffer = Buffer.alloc(0);
+  let lineNo = 0;
+  const emit = (bytes: Buffer) => {
+    lineNo++;
+    const end = bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.length - 1 : bytes.length;
+    const line = bytes.subarray(0, end);
+    if (encoding === 'utf8' && !isUtf8(line)) throw invalidUtf8(file, lineNo, line);
+    onLine(line.toString(encoding));
+  };
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const buf = rest.length > 0 ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
     let start = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      onLine(text.slice(start, end));
+    // 0x0A never occurs inside a multi-byte UTF-8 sequence, so splitting bytes on it is safe.
+    for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
+      emit(buf.subarray(start, nl));
       start = nl + 1;
     }
-    rest = text.slice(start);
+    rest = Buffer.from(buf.subarray(start));
   }
-  if (rest !== '') onLine(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
+  if (rest.length > 0) emit(rest);
 }
 
 /** Run the import; resolves to the exit code. */

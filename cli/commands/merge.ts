@@ -7,10 +7,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalJson } from '../cells.js';
-import { UsageError } from '../errors.js';
+import { canonicalJson, missingCells } from '../../experiment/index.js';
+import { ExitCode, UsageError } from '../errors.js';
 import { openStore, parseStore, STORE_FILE, type CellRecord } from '../result-store.js';
-import { missingCells, planOf, readExperiment, writeExperiment, writeSummaries } from '../run-dir.js';
+import { planOf, readExperiment, writeExperiment, writeSummaries } from '../run-dir.js';
 import type { Io } from './outcome.js';
 
 /** Parsed flags of `merge`. */
@@ -67,7 +67,7 @@ export function mergeCommand(args: MergeArgs, io: Io): number {
   io.stderr(`merge: ${added} records added; ${records.size} of ${plan.cells.length} cells in ${join(args.out, STORE_FILE)}\n`);
   if (missing.length > 0) {
     io.stderr(`${missing.length} cells have no record yet (first: ${missing[0].key}); merge the missing shards, or run them into '${args.out}' with \`freshsim sweep\`\n`);
-    return 1;
+    return ExitCode.badInput;
   }
   for (const { file } of writeSummaries(args.out, plan, records, (performance.now() - started) / 1000)) io.stdout(`Results: ${file}\n`);
   return 0;

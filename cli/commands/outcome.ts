@@ -1,10 +1,11 @@
 /**
  * What the runner's commands share: Ctrl-C handling, the progress sink, and
  * the end-of-run account (failed cells with their errors, an interruption)
- * with its exit code: 0 done, 1 cells failed, 2 cells failed on bad input,
- * 130 interrupted.
+ * with its exit code: 0 done, 2 cells failed on bad input, 3 cells failed
+ * otherwise, 5 a cell ran out of memory, 130 interrupted.
  */
-import type { ExperimentPlan } from '../cells.js';
+import type { ExperimentPlan } from '../../experiment/index.js';
+import { ExitCode } from '../errors.js';
 import type { PoolOptions } from '../pool.js';
 import type { ProgressSink } from '../progress.js';
 import { executePlan, type ExecuteResult } from '../runner.js';
@@ -62,11 +63,12 @@ export function accountFor(r: ExecuteResult, rerun: string, io: Io): number | un
   }
   if (r.interrupted) {
     io.stderr(`interrupted: ${r.records.size} of ${r.plan.cells.length} cells are stored; rerun \`${rerun}\` to resume\n`);
-    return 130;
+    return ExitCode.interrupted;
   }
   if (r.failed.length > 0) {
     io.stderr(`results not summarised: ${r.records.size} of ${r.plan.cells.length} cells are stored; rerun \`${rerun}\` to retry the failed ones\n`);
-    return r.failed.every((f) => f.inputError) ? 2 : 1;
+    if (r.failed.every((f) => f.inputError)) return ExitCode.badInput;
+    return r.failed.some((f) => /^ResourceError\b/.test(f.error)) ? ExitCode.resources : ExitCode.internal;
   }
   return undefined;
 }

@@ -8,9 +8,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { freshsimVersion, loadScenario } from '../files.js';
+import { checkOutDir, freshsimVersion, loadScenario } from '../files.js';
+import { checkPlanSize, checkWorkers } from '../limits.js';
 import { writeHtmlReport } from '../results-files.js';
-import { planOfRun } from '../runner.js';
+import { planOfRun } from '../../experiment/index.js';
 import { aggregateTable, perDayTable } from '../tables.js';
 import { executeAndSummarise, type Io, type RunContext, type RunnerFlags } from './outcome.js';
 
@@ -54,14 +55,16 @@ export async function runCommand(args: RunArgs, io: Io, ctx: RunContext = {}): P
   if (!Number.isInteger(args.seeds) || args.seeds < 1) {
     throw new UsageError(`--seeds ${args.seeds}: expected a whole number of replications ≥ 1`);
   }
-  checkCount('workers', args.workers, 0);
+  checkWorkers('workers', args.workers);
   checkCount('retries', args.retries, 0);
   const scenario = loadScenario(args.scenario);
   const names = parseStrategyList(args.strategies);
+  checkPlanSize([scenario], names.length, args.seeds);
   if (args.baseline !== undefined && !names.includes(args.baseline)) {
     throw new UsageError(`--baseline '${args.baseline}' is not among --strategies (${names.join(', ')})`);
   }
   const out = args.out ?? defaultOut(scenario.name);
+  checkOutDir(out);
   if (existsSync(join(out, 'results.json')) && !args.overwrite) {
     throw new UsageError(`output directory '${out}' already holds results.json; choose another --out or pass --overwrite`);
   }

@@ -14,9 +14,10 @@ import { join } from 'node:path';
 import { stressSeedOfFigures, stressSummary, type Results, type StressRow, type StressSeed } from '../../analysis/index.js';
 import { dateOf } from '../../sim/index.js';
 import { UsageError } from '../errors.js';
-import { freshsimVersion, loadScenario, writeFileDurable } from '../files.js';
+import { checkOutDir, freshsimVersion, loadScenario, writeFileDurable } from '../files.js';
+import { checkPlanSize, checkWorkers } from '../limits.js';
 import { writeHtmlReport } from '../results-files.js';
-import { planOfRun } from '../runner.js';
+import { planOfRun } from '../../experiment/index.js';
 import { resultsJson } from '../run-dir.js';
 import { formatTable } from '../tables.js';
 import { executeAndSummarise, type Io, type RunContext, type RunnerFlags } from './outcome.js';
@@ -66,11 +67,13 @@ export function stressTable(rows: readonly StressRow[]): string {
 export async function stressCommand(args: StressArgs, io: Io, ctx: RunContext = {}): Promise<number> {
   if (!Number.isInteger(args.seeds) || args.seeds < 1) throw new UsageError(`--seeds ${args.seeds}: expected a whole number of replications ≥ 1`);
   if (!(args.tolerancePp > 0)) throw new UsageError(`--tolerance-pp ${args.tolerancePp}: expected a positive number of percentage points`);
-  checkCount('workers', args.workers, 0);
+  checkWorkers('workers', args.workers);
   checkCount('retries', args.retries, 0);
   const scenario = loadScenario(args.scenario);
   const names = parseStrategyList(args.strategies);
+  checkPlanSize([scenario], names.length, args.seeds);
   const out = args.out ?? join('runs', scenario.name.replace(/[^A-Za-z0-9._-]/g, '_'), 'stress');
+  checkOutDir(out);
   for (const f of ['stress.json', 'results.json']) {
     if (existsSync(join(out, f)) && !args.overwrite) {
       throw new UsageError(`output directory '${out}' already holds ${f}; choose another --out or pass --overwrite`);
@@ -115,7 +118,7 @@ export async function stressCommand(args: StressArgs, io: Io, ctx: RunContext = 
   };
   const json = `${JSON.stringify(doc, null, 2)}\n`;
   writeFileDurable(join(out, 'stress.json'), json);
-  const withStress = { ...results, stress } as Results;
+  const withStress: Results = { ...results, stress };
   writeFileDurable(join(out, 'results.json'), resultsJson(withStress));
   JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')); // what the report reads parses
   const report = args.report === false ? undefined

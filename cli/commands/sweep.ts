@@ -5,10 +5,11 @@
  * resumable run directory; then write the summaries of every scenario.
  */
 import { join } from 'node:path';
-import { parseShard } from '../cells.js';
+import { parseShard } from '../shard.js';
 import { loadExperiment } from '../experiment-file.js';
-import { freshsimVersion } from '../files.js';
-import { writeSummaries } from '../run-dir.js';
+import { checkOutDir, freshsimVersion } from '../files.js';
+import { checkPlanSize, checkWorkers } from '../limits.js';
+import { checkSamePlan, writeSummaries } from '../run-dir.js';
 import { executePlan } from '../runner.js';
 import { aggregateTable } from '../tables.js';
 import { checkCount } from './run.js';
@@ -23,18 +24,23 @@ export interface SweepArgs {
   readonly retries?: number;
   readonly queue?: string;
   readonly shard?: string;
+  /** Replace the plan of another experiment already in the run directory. */
+  readonly overwrite?: boolean;
   /** OM1 cache options for the pool's threads. */
   readonly services?: PoolOptions;
 }
 
 /** Run the `sweep` command; resolves to the exit code. */
 export async function sweepCommand(args: SweepArgs, io: Io, ctx: RunContext = {}): Promise<number> {
-  checkCount('workers', args.workers, 0);
+  checkWorkers('workers', args.workers);
   checkCount('retries', args.retries, 0);
   const shard = args.shard !== undefined ? parseShard(args.shard) : undefined;
   const { plan, file } = loadExperiment(args.file, freshsimVersion());
   const base = args.out ?? file.out ?? join('runs', plan.name);
   const out = shard ? join(base, `shard-${shard.index}-of-${shard.count}`) : base;
+  checkPlanSize(plan.scenarios, plan.variants.length, plan.seeds.length);
+  checkOutDir(out);
+  checkSamePlan(out, plan, args.overwrite === true);
   const started = performance.now();
   io.stderr(`sweep '${plan.name}': ${plan.cells.length} cells (${plan.scenarios.length} scenarios × ${plan.variants.length} strategies × ${plan.seeds.length} seeds)` +
     `${shard ? `, shard ${shard.index}/${shard.count}` : ''} → ${out}\n`);

@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { runQueueWorker } from '../queue-worker.js';
 import { defaultWorkers, type PoolOptions } from '../pool.js';
 import { checkCount } from './run.js';
+import { checkWorkers } from '../limits.js';
 import type { Io } from './outcome.js';
 
 /** Parsed flags of `worker`. */
@@ -22,6 +23,7 @@ export interface WorkerArgs {
 /** Run the `worker` command; resolves to the exit code when stopped. */
 export async function workerCommand(args: WorkerArgs, io: Io): Promise<number> {
   checkCount('concurrency', args.concurrency, 1);
+  checkWorkers('concurrency', args.concurrency);
   if (args.lockSeconds !== undefined && !(args.lockSeconds > 0)) {
     throw new UsageError(`--lock-seconds ${args.lockSeconds}: expected a positive number of seconds`);
   }

@@ -3,9 +3,9 @@
  * presolve, a greedy + local-search heuristic, a Lagrangian (min-cut) bound
  * and HiGHS on the staircase form.
  */
-export { buildOm1Instance, levelCount, stockAt, type Om1Instance, type PresolveStats } from './instance.js';
+export { buildOm1Instance, instanceOfRequirements, levelCount, roundQty, stockAt, type Om1Instance, type PresolveStats, type Requirement } from './instance.js';
 export { evaluateLevels, planOfLevels, type LevelsValue } from './levels.js';
-export { defaultPrices, greedyFill, heuristicPlan, localSearch, type ResourcePrices } from './heuristic.js';
+export { defaultPrices, greedyFill, heuristicPlan, insertSearch, localSearch, type ResourcePrices } from './heuristic.js';
 export { lagrangianBound, type LagrangianResult } from './lagrangian.js';
 export { bigMModel, levelsFromStaircase, staircaseModel, type BigMModel, type BuiltModel } from './highs-model.js';
 export { gmvTieBreakWeight, runStaircase, solveOm1, type Om1Env } from './solve.js';

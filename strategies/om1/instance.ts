@@ -82,7 +82,7 @@ export function buildOm1Instance(
   opts: { presolve?: boolean } = {},
 ): Om1Instance {
   const presolve = opts.presolve ?? true;
-  const { K, C, L } = constraints;
+  const { L } = constraints;
   const cum = new Map<number, number>();
   // Per order: its SKUs and the cumulative quantity each needs.
   const need: { sku: number; s: number }[][] = [];
@@ -105,6 +105,27 @@ export function buildOm1Instance(
     }
     need.push(reqs);
   }
+  return instanceOfRequirements(need, orders.map((o) => o.gmv), constraints, { presolve, skus: cum.size, lines });
+}
+
+/** One order's need: SKU and the stock it needs, max(L, cumulative quantity). */
+export interface Requirement {
+  readonly sku: number;
+  readonly s: number;
+}
+
+/**
+ * Presolve and build the instance from each order's requirements (already
+ * max(L, S_ij)), e.g. orders of several sampled days, each day with its own
+ * cumulative quantities (strategies/saa). `skus` and `lines` are reported in the stats.
+ */
+export function instanceOfRequirements(
+  need: readonly (readonly Requirement[])[], gmvOf: readonly number[], constraints: PlanConstraints,
+  opts: { presolve: boolean; skus: number; lines: number },
+): Om1Instance {
+  const { presolve, lines } = opts;
+  const { K, C } = constraints;
+  const orders = gmvOf.map((gmv) => ({ gmv }));
   const thresholdsBefore = countDistinct(need);
   // Impossible orders: a threshold above C, or more than K SKUs.
   const possible = need.map((r) => !presolve || (r.length <= K && r.every((q) => q.s <= C + 1e-9)));
@@ -163,7 +184,7 @@ export function buildOm1Instance(
     nodeOfOrder,
     stats: {
       orders: orders.length,
-      skus: cum.size,
+      skus: opts.skus,
       lines,
       thresholdsBefore,
       impossibleOrders: possible.filter((p) => !p).length,
@@ -174,7 +195,7 @@ export function buildOm1Instance(
   };
 }
 
-function countDistinct(need: readonly { sku: number; s: number }[][]): number {
+function countDistinct(need: readonly (readonly Requirement[])[]): number {
   const seen = new Set<string>();
   for (const r of need) for (const q of r) seen.add(`${q.sku}:${q.s}`);
   return seen.size;

@@ -8,14 +8,16 @@
 import { z } from 'zod';
 import type { DecisionContext } from '../../sim/index.js';
 import type { DecisionDiagnostic, StrategyDefinition } from '../contract.js';
-import { categoryIndex } from '../contract.js';
+import { categoryIndex, forecastInputOf } from '../contract.js';
+import { forecastSales } from '../forecast.js';
 import { predict, predictProba } from '../gbdt/index.js';
+import { presaleDemand } from '../presale.js';
 import { dayDataOf, dayLabelOf, type DayData, type DayLabel } from './day-data.js';
 import { featureNames, featureRows } from './features.js';
 import { defaultOm1Options } from '../om1/result.js';
 import { solveLabelDay } from './labels.js';
-import { om2Plan } from './om2.js';
 import { pm0Params, promoFactorOf } from './sales-model.js';
+import { sizedPlan, table4Regularisation } from './sizing.js';
 import { groupsOf, trainOtpto, type OtptoModel } from './train.js';
 
 /** OTPTO's parameters. */
@@ -47,6 +49,20 @@ export const otptoParams = z.strictObject({
    * the day before, as they do in training; false = only the training window's labels.
    */
   freshLabels: z.boolean().default(true),
+  /**
+   * 'improved' (default): the changes of issue 14 on — quantile sizing, capacity fill, known pre-sale
+   * orders; 'paper': the paper's literal OM2 (PM2's estimate as is, only scaled down, no pre-sale knowledge).
+   * The three switches below override the variant one by one (for the ablation).
+   */
+  variant: z.enum(['improved', 'paper']).default('improved'),
+  /** Stock = PM2 estimate × this quantile of its held-out ratio (hindsight / estimate); default 0.65 when improved, none for 'paper'. */
+  quantityQuantile: z.number().gt(0).lt(1).optional(),
+  /** Raise that quantile for all kept SKUs until the plan fills C; default: on when improved. */
+  fillCapacity: z.boolean().optional(),
+  /** Pre-sale mode: rank SKUs already ordered first and stock their known quantity plus the unknown share; default: on when improved. */
+  useKnownOrders: z.boolean().optional(),
+  /** PM1/PM2 regularisation: the paper's Table 4 (PM1 none, PM2 L1 = 0.1) or 'legacy' (L2 = 0.1 on both, freshsim before issue 14). */
+  table4: z.enum(['paper', 'legacy']).default('paper'),
   /** Seed of the learners' row/column sampling and K-means. */
   seed: z.number().int().min(0).default(1),
 });
@@ -113,12 +129,14 @@ export const otpto: StrategyDefinition<OtptoParams> = {
           }
           return v.label;
         };
-        const { categoryOf } = categoryIndex(ctx.skus);
+        const { categoryOf, categoryCount } = categoryIndex(ctx.skus);
         const calendar = { skus: ctx.skus, categoryOf, weekdayOf: ctx.weekdayOf, promoFactor: promoFactorOf(ctx.promotions) };
         const t0 = clock();
         const retrained = !st.model || ctx.day - st.model.trainedAt >= p.retrainEveryDays;
         if (retrained) {
+          const reg = table4Regularisation(p.table4);
           st.model = trainOtpto({
+            pm1Overrides: reg.pm1, pm2Overrides: reg.pm2,
             day: ctx.day, firstDay: ctx.history.firstDay, labelWindowDays: p.labelWindowDays, ablate: p.ablate,
             smoothing: { clusters: p.labelClusters, crossThreshold: p.crossThreshold, timeThreshold: p.timeThreshold, seed: p.seed },
             maxTrees: p.maxTrees, pm0Trees: p.pm0Trees, seed: p.seed, calendar, dayData, label, featureClusters: p.featureClusters,
@@ -134,7 +152,14 @@ export const otpto: StrategyDefinition<OtptoParams> = {
         const x = { numRows: ctx.skus.length, numFeatures: F, values: featureRows(ctx.day, groups, model.source(ctx.day, p.freshLabels ? freshLabel : undefined)) };
         const scores = model.pm1 ? predictProba(model.pm1, x) : new Float64Array(ctx.skus.length).fill(model.constantScore);
         const qty = model.pm2 ? predict(model.pm2, x) : new Float64Array(ctx.skus.length).fill(ctx.constraints.L);
-        const plan = om2Plan(scores, qty, ctx.skus, ctx.constraints, { minKeepScore: p.minKeepScore });
+        const improved = p.variant === 'improved';
+        const pre = (p.useKnownOrders ?? improved) && ctx.knownOrders
+          ? presaleDemand(ctx, forecastSales(forecastInputOf(ctx, { categoryOf, categoryCount })))
+          : undefined;
+        const plan = sizedPlan(scores, qty, model.pm2Ratios, ctx.skus, ctx.constraints, {
+          minKeepScore: p.minKeepScore, quantile: p.quantityQuantile ?? (improved ? 0.65 : undefined),
+          fill: p.fillCapacity ?? improved, known: pre ? { qty: pre.known, share: pre.knownShare } : undefined,
+        });
         const t2 = clock();
         const d: OtptoDecision = {
           strategy: 'otpto', day: ctx.day, date: ctx.date, site: ctx.site.name,

@@ -6,11 +6,12 @@
  * training day only.
  */
 import { createStreams } from '../../sim/index.js';
-import { pm1Params, pm2Params, trainGbdt, type GbdtModel } from '../gbdt/index.js';
+import { pm1Params, pm2Params, predict, trainGbdt, type GbdtModel, type GbdtParams } from '../gbdt/index.js';
 import type { DayData, DayLabel } from './day-data.js';
 import { featureNames, featureRows, type FeatureGroup, type FeatureSource } from './features.js';
 import { smoothCrossSection, smoothTimeSeries, type SmoothingOptions } from './labels.js';
 import { fitSalesModel, type SalesCalendar, type SalesModel } from './sales-model.js';
+import { errorRatios } from './sizing.js';
 
 /** The ablation variants of the paper's Table 3: 'none' is full OTPTO. */
 export type Ablation = 'none' | 'A1' | 'A2' | 'A3' | 'A4' | 'A5' | 'A6';
@@ -35,6 +36,9 @@ export interface TrainingSetup {
   /** The raw OM1 label of a past day (solved or from the cache on first use). */
   label(day: number): DayLabel;
   readonly featureClusters: number;
+  /** Overrides of PM1's and PM2's learner parameters (Table 4 regularisation). */
+  readonly pm1Overrides?: Partial<GbdtParams>;
+  readonly pm2Overrides?: Partial<GbdtParams>;
 }
 
 /** A trained OTPTO model for one site. */
@@ -45,6 +49,8 @@ export interface OtptoModel {
   readonly pm1?: GbdtModel;
   readonly constantScore: number;
   readonly pm2?: GbdtModel;
+  /** Sorted ratios (hindsight stock / PM2 estimate) on held-out days (training days without them). */
+  readonly pm2Ratios: Float64Array;
   readonly trainingRows: number;
   readonly labelDays: number;
   /** Feature source of a day; `labelOf` (default: the training window's labels) gives later days' labels at prediction. */
@@ -109,7 +115,7 @@ export function trainOtpto(s: TrainingSetup): OtptoModel {
   let positives = 0;
   for (const y of Y) positives += y;
   const pm1 = positives > 0 && positives < Y.length ? trainGbdt({
-    x: m(X), y: Y, params: { ...pm1Params, numTrees: Math.min(pm1Params.numTrees, s.maxTrees) }, rng: rng('pm1'),
+    x: m(X), y: Y, params: { ...pm1Params, ...s.pm1Overrides, numTrees: Math.min(pm1Params.numTrees, s.maxTrees) }, rng: rng('pm1'),
     ...(VX && VY ? { validation: { x: m(VX), y: VY } } : {}),
   }).model : undefined;
 
@@ -125,11 +131,13 @@ export function trainOtpto(s: TrainingSetup): OtptoModel {
   const tr2 = select(X, XS);
   const va2 = VX && VS ? select(VX, VS) : undefined;
   const pm2 = tr2.y.length > 0 ? trainGbdt({
-    x: m(tr2.x), y: tr2.y, params: { ...pm2Params, numTrees: Math.min(pm2Params.numTrees, s.maxTrees) }, rng: rng('pm2'),
+    x: m(tr2.x), y: tr2.y, params: { ...pm2Params, ...s.pm2Overrides, numTrees: Math.min(pm2Params.numTrees, s.maxTrees) }, rng: rng('pm2'),
     ...(va2 && va2.y.length > 0 ? { validation: { x: m(va2.x), y: va2.y } } : {}),
   }).model : undefined;
+  const held = va2 && va2.y.length > 0 ? va2 : tr2;
+  const pm2Ratios = pm2 ? errorRatios(held.y, predict(pm2, m(held.x))) : new Float64Array(0);
   return {
-    trainedAt: s.day, pm0, pm1, pm2, constantScore: Y.length ? positives / Y.length : 0,
+    trainedAt: s.day, pm0, pm1, pm2, pm2Ratios, constantScore: Y.length ? positives / Y.length : 0,
     trainingRows: Y.length, labelDays: labelDays.length, source,
   };
 }

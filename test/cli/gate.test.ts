@@ -51,20 +51,29 @@ describe('freshsim check', () => {
     expect(r.stdout).toMatch(/^## freshsim regression gate: passed/);
     expect(r.stdout).toContain('| tiny | pto-greedy |');
     expect(r.stdout).toContain('| tiny | newsvendor |');
-    expect(readFileSync(summary, 'utf8')).toBe(`# earlier step\n${r.stdout}\n`);
+    const md = readFileSync(summary, 'utf8');
+    expect(md.startsWith('# earlier step\n## freshsim regression gate: passed')).toBe(true);
+    expect(md).toContain(`Baseline: \`${p('base-all.json')}\``);
+    expect(r.stdout).toContain(`Baseline: ${p('base-all.json')}\n`);
     const xml = readFileSync(p('pass.xml'), 'utf8');
     expect(xml.match(/<testcase /g)).toHaveLength(2);
     expect(xml).toContain('tests="2" failures="0"');
   });
 
-  it('fails PTO with K halved against the baseline of the normal PTO (exit 1)', () => {
+  it('refuses PTO with K halved against the baseline of the normal PTO (exit 4, naming K); with --allow-changed it is a regression (exit 1)', () => {
     const weak = JSON.parse(readFileSync(p('weak-pto', 'results.json'), 'utf8'));
     const normal = JSON.parse(readFileSync(p('normal-pto', 'results.json'), 'utf8'));
     expect(weak.scenario).toBe('tiny');
     expect(weak.constraints.K).toBe(20);
     expect(weak.strategies['pto-greedy'].fullOrderRate.mean).toBeLessThan(normal.strategies['pto-greedy'].fullOrderRate.mean - 0.01);
-    const r = freshsim(['check', p('weak-pto'), '--baseline', p('base-pto.json'), '--junit', p('fail.xml')]);
+    const refused = freshsim(['check', p('weak-pto'), '--baseline', p('base-pto.json')]);
+    expect(refused.code).toBe(4);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain("scenario 'tiny' differs from the baseline's: K 40 → 20");
+    expect(refused.stderr).toContain('--allow-changed');
+    const r = freshsim(['check', p('weak-pto'), '--baseline', p('base-pto.json'), '--junit', p('fail.xml'), '--allow-changed']);
     expect(r.code).toBe(1);
+    expect(r.stdout).toContain("- scenario 'tiny' differs from the baseline's: K 40 → 20");
     expect(r.stdout).toMatch(/^## freshsim regression gate: FAILED/);
     expect(r.stdout).toMatch(/\| tiny \| pto-greedy \| [\d.]+% \| [\d.]+% \| -[\d.]+ pp \| \[-[\d.]+, -[\d.]+\] \| ❌ regression \|/);
     expect(r.stderr).toContain('1 regression(s) or missing strategies');

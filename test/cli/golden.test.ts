@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runExperiment } from '../../cli/runner.js';
+import { runExperiment } from '../../experiment/index.js';
 import { builtinScenario } from '../../scenarios/index.js';
 
 const goldenFile = fileURLToPath(new URL('../golden/tiny-results.json', import.meta.url));

@@ -1,6 +1,6 @@
 /* Queue jobs: cells grouped by shared world, in plan order, split into near-equal jobs of at most GROUP_MAX cells. */
 import { describe, expect, it } from 'vitest';
-import { buildPlan } from '../../cli/cells.js';
+import { buildPlan } from '../../experiment/index.js';
 import { GROUP_MAX, jobCells, jobDataOf, jobGroups, jobIdOf } from '../../cli/queue.js';
 import { builtinScenario, validateScenario } from '../../scenarios/index.js';
 import { resolvedParams } from '../../strategies/index.js';

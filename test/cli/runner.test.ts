@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mergeCommand } from '../../cli/commands/merge.js';
 import { resultsJson, writeSummaries } from '../../cli/run-dir.js';
-import { executePlan, planOfRun, runExperiment, type ExecuteOptions, type RunSpec } from '../../cli/runner.js';
+import { executePlan, type ExecuteOptions } from '../../cli/runner.js';
+import { planOfRun, runExperiment, type RunSpec } from '../../experiment/index.js';
 import { workerScript } from '../../cli/pool.js';
 import { builtinScenario, validateScenario } from '../../scenarios/index.js';
 
@@ -161,7 +162,7 @@ describe('experiment runner', () => {
     }
     expect(sizes).toEqual([2, 2, 2]);
     const merged = join(root, 'merged');
-    expect(mergeCommand({ shards: shards.slice(0, 2), out: merged }, quiet)).toBe(1); // one shard missing
+    expect(mergeCommand({ shards: shards.slice(0, 2), out: merged }, quiet)).toBe(2); // one shard missing: bad input
     expect(existsSync(join(merged, 'results.json'))).toBe(false);
     expect(mergeCommand({ shards, out: merged }, quiet)).toBe(0);
     expect(resultsOf(merged)).toBe(reference);

@@ -3,7 +3,7 @@
  * validated with errors naming file and field; a coordinator SIGKILLed mid-sweep resumes and ends
  * with the same results as an uninterrupted sweep; SIGINT stops cleanly (exit 130) keeping what
  * finished; a pool worker thread dying mid-cell loses and duplicates nothing; failed cells are
- * listed and exit 1; shards merge into the same results.
+ * listed and exit 3; shards merge into the same results.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -101,11 +101,11 @@ describe('freshsim sweep', () => {
     expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(reference);
   });
 
-  it('lists failed cells with their error and exits 1; the rest are stored', () => {
+  it('lists failed cells with their error and exits 3 (internal); the rest are stored', () => {
     const out = join(dir, 'failing');
     const r = freshsim(['sweep', experiment, '--out', out, '--workers', '2', '--retries', '0'],
       { FRESHSIM_FAULT: JSON.stringify({ cell: 'tiny/pto-greedy/rep 2', kind: 'throw', marker: join(dir, 'failing.marker') }) });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(r.stderr).toContain('1 cell failed:\n  tiny/pto-greedy/rep 2 (1 attempt): Error: injected fault in cell tiny/pto-greedy/rep 2');
     expect(lines(out)).toHaveLength(CELLS - 1);
     expect(existsSync(join(out, 'results.json'))).toBe(false);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runExperiment } from '../../cli/runner.js';
+import { runExperiment } from '../../experiment/index.js';
 import { renderHtmlReport } from '../../reports/index.js';
 import { builtinScenario } from '../../scenarios/index.js';
 import { ablation, refundByLag, shocks, stockedByRank, stress } from './extras.js';

@@ -10,6 +10,7 @@ import { builtinScenarios, buildWorld, validateScenario, type ScenarioInput } fr
 import { createStreams, simulate, type Stream } from '../../sim/index.js';
 import { createPlanner } from '../../strategies/index.js';
 import { randomPlanner } from '../helpers/random-planner.js';
+import { runSeed } from '../helpers/run-seed.js';
 
 type Timeline = NonNullable<ScenarioInput['shocks']>['timeline'];
 
@@ -90,7 +91,7 @@ function randomScenario(r: Stream, k: number): ScenarioInput {
 
 describe('stock conservation under shocks (property)', () => {
   it('holds across the whole tree over 120 random shocked scenarios', () => {
-    const r = createStreams(43, 0).stream('property/conservation-shocks');
+    const r = createStreams(runSeed('conservation-shocks property'), 0).stream('property/conservation-shocks');
     let checkedDays = 0, shocksSeen = 0, closedSeen = 0, presaleSeen = 0;
     for (let k = 0; k < 120; k++) {
       const scenario = validateScenario(randomScenario(r, k), `shocked-${k}`);

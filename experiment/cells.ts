@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Scenario } from '../scenarios/index.js';
-import { UsageError } from './errors.js';
+import { ExperimentSpecError } from './errors.js';
 
 /** A strategy with resolved parameters under the label results use for it. */
 export interface StrategyVariant {
@@ -67,17 +67,17 @@ export function buildPlan(spec: {
   baseline?: string;
 }): ExperimentPlan {
   const { scenarios, variants, seeds } = spec;
-  if (scenarios.length === 0) throw new UsageError('the experiment has no scenarios; expected at least one');
-  if (variants.length === 0) throw new UsageError('the experiment has no strategies; expected at least one');
-  if (seeds.length === 0) throw new UsageError('the experiment has no seeds; expected at least one replication');
+  if (scenarios.length === 0) throw new ExperimentSpecError('the experiment has no scenarios; expected at least one');
+  if (variants.length === 0) throw new ExperimentSpecError('the experiment has no strategies; expected at least one');
+  if (seeds.length === 0) throw new ExperimentSpecError('the experiment has no seeds; expected at least one replication');
   const dupScenario = scenarios.find((s, i) => scenarios.findIndex((t) => t.name === s.name) !== i);
-  if (dupScenario) throw new UsageError(`two scenarios are named '${dupScenario.name}'; expected unique scenario names`);
+  if (dupScenario) throw new ExperimentSpecError(`two scenarios are named '${dupScenario.name}'; expected unique scenario names`);
   const dupLabel = variants.find((v, i) => variants.findIndex((w) => w.label === v.label) !== i);
-  if (dupLabel) throw new UsageError(`two strategies are labelled '${dupLabel.label}'; expected unique labels`);
+  if (dupLabel) throw new ExperimentSpecError(`two strategies are labelled '${dupLabel.label}'; expected unique labels`);
   const badSeed = seeds.find((s, i) => !Number.isInteger(s) || s < 1 || seeds.indexOf(s) !== i);
-  if (badSeed !== undefined) throw new UsageError(`seed ${badSeed}: expected distinct whole replication numbers ≥ 1`);
+  if (badSeed !== undefined) throw new ExperimentSpecError(`seed ${badSeed}: expected distinct whole replication numbers ≥ 1`);
   if (spec.baseline !== undefined && !variants.some((v) => v.label === spec.baseline)) {
-    throw new UsageError(`baseline '${spec.baseline}' is not among the strategies (${variants.map((v) => v.label).join(', ')})`);
+    throw new ExperimentSpecError(`baseline '${spec.baseline}' is not among the strategies (${variants.map((v) => v.label).join(', ')})`);
   }
   const cells: CellSpec[] = [];
   for (const scenario of scenarios) {
@@ -104,17 +104,6 @@ export function buildPlan(spec: {
 export interface Shard {
   readonly index: number;
   readonly count: number;
-}
-
-/** Parse `--shard I/N`. */
-export function parseShard(text: string): Shard {
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  const index = m ? Number(m[1]) : NaN;
-  const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count) {
-    throw new UsageError(`--shard '${text}': expected I/N with 1 ≤ I ≤ N, e.g. 2/8`);
-  }
-  return { index, count };
 }
 
 /**
