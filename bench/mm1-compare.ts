@@ -70,25 +70,25 @@ function timeOurs(f: Flags): EngineRuns {
 }
 
 /** Time the SimPy model, one fresh interpreter per run, after checking its event count once. */
-function timeSimpy(python: SimpyPython, f: Flags): EngineRuns {
-  runSimpy(python, { customers: 10_000, lambda: LAMBDA, mu: MU, seed: f.seed, verifyEvents: true });
+function timeSimpy(python: SimpyPython, f: Flags, style: 'event' | 'process'): EngineRuns {
+  runSimpy(python, { customers: 10_000, lambda: LAMBDA, mu: MU, seed: f.seed, verifyEvents: true, style });
   const runs: EngineRuns = {
-    engine: `SimPy ${python.simpyVersion}`, customers: f.customers, eventsPerRun: 0, wallSeconds: [], meanWaits: [],
+    engine: `SimPy ${python.simpyVersion}, ${style} style`, customers: f.customers, eventsPerRun: 0, wallSeconds: [], meanWaits: [],
   };
   for (let i = 0; i < f.runs; i++) {
-    const r = runSimpy(python, { customers: f.customers, lambda: LAMBDA, mu: MU, seed: f.seed + i });
+    const r = runSimpy(python, { customers: f.customers, lambda: LAMBDA, mu: MU, seed: f.seed + i, style });
     if (r.served !== f.customers) throw new Error(`SimPy served ${r.served} of ${f.customers} customers`);
     runs.eventsPerRun = r.events;
     runs.wallSeconds.push(r.wallSeconds);
     runs.meanWaits.push(r.meanWait);
-    process.stdout.write(`  SimPy run ${i + 1}/${f.runs}: ${r.wallSeconds.toFixed(3)} s\n`);
+    process.stdout.write(`  SimPy ${style} run ${i + 1}/${f.runs}: ${r.wallSeconds.toFixed(3)} s\n`);
   }
   return runs;
 }
 
 /** Names of the engines whose mean wait is more than MAX_ABS_Z standard errors from theory. */
 function failedChecks(c: Mm1Comparison): string[] {
-  return [c.ours, c.simpy]
+  return [c.ours, c.simpy, c.simpyProcess]
     .map((r) => summarise(r, c.theoryMeanWait, c.stdErrorPerRun))
     .filter((s) => !(Math.abs(s.z) < MAX_ABS_Z))
     .map((s) => `${s.engine}: mean wait ${s.meanWait.toFixed(3)} vs theory ${c.theoryMeanWait.toFixed(3)} (z = ${s.z.toFixed(2)})`);
@@ -107,7 +107,8 @@ function main(): number {
   console.log(`M/M/1 λ=${LAMBDA} μ=${MU}, ${flags.customers} customers per run; SimPy ${python.simpyVersion} on ${python.executable}`);
   const ours = timeOurs(flags);
   console.log(`  freshsim: ${ours.wallSeconds.length} runs`);
-  const simpy = timeSimpy(python, flags);
+  const simpy = timeSimpy(python, flags, 'event');
+  const simpyProcess = timeSimpy(python, flags, 'process');
   const cpu = cpus()[0];
   const comparison: Mm1Comparison = {
     date: new Date().toISOString().slice(0, 10),
@@ -121,11 +122,12 @@ function main(): number {
     stdErrorPerRun: mm1MeanWaitStdError(LAMBDA, MU, flags.customers),
     ours,
     simpy,
+    simpyProcess,
     command: reproduceCommand(process.argv.slice(2)),
   };
   console.table(consoleRows(comparison));
   const r = ratios(comparison);
-  console.log(`freshsim / SimPy: ${r.customers.toFixed(1)}x customers/s, ${r.events.toFixed(1)}x events/s`);
+  console.log(`freshsim / SimPy, both event style: ${r.customers.toFixed(1)}x customers/s; against SimPy's process style: ${r.customersVsProcess.toFixed(1)}x`);
   const failed = failedChecks(comparison);
   if (failed.length > 0) {
     console.error(`theory check failed, docs/BENCHMARKS.md not written:\n  ${failed.join('\n  ')}`);

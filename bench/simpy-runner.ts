@@ -35,6 +35,8 @@ export interface SimpyRunOptions {
   seed: number;
   /** Also count env.step() calls and fail if they differ from the event count. */
   verifyEvents?: boolean;
+  /** 'event': two Timeout callbacks per customer (like freshsim's model); 'process' (default): Resource and a process per customer. */
+  style?: 'event' | 'process';
   /** Kill the run after this long (default 120 s). */
   timeoutMs?: number;
 }
@@ -51,18 +53,31 @@ export function simpyScriptPath(): string {
   return path;
 }
 
-const PROBE = 'import simpy, sys; print(simpy.__version__); print(sys.version.split()[0]); print(sys.executable)';
+// A source checkout on PYTHONPATH has no simpy.__version__: fall back to the package metadata, else
+// FRESHSIM_SIMPY_VERSION (for a checkout without metadata), else 'unknown'.
+const PROBE = [
+  'import simpy, sys',
+  'v = getattr(simpy, "__version__", None)',
+  'if not v:',
+  '    try:',
+  '        from importlib.metadata import version; v = version("simpy")',
+  '    except Exception:',
+  '        v = None',
+  'print(v or "unknown"); print(sys.version.split()[0]); print(sys.executable)',
+].join('\n');
 
 /** Ask `command` for its SimPy and Python versions; undefined when it cannot import simpy. */
 function probe(command: string): SimpyPython | undefined {
   const out = spawnSync(command, ['-c', PROBE], { encoding: 'utf8', timeout: 30_000 });
   if (out.status !== 0) return undefined;
-  const [simpyVersion, pythonVersion, executable] = out.stdout.trim().split('\n');
+  const [probed, pythonVersion, executable] = out.stdout.trim().split('\n');
+  const simpyVersion = probed === 'unknown' && process.env.FRESHSIM_SIMPY_VERSION ? process.env.FRESHSIM_SIMPY_VERSION : probed;
   return { command, executable, pythonVersion, simpyVersion };
 }
 
 /**
- * Find a Python with SimPy: `$FRESHSIM_PYTHON` if set, else the first of
+ * Find a Python with SimPy: `$FRESHSIM_PYTHON` if set (with `PYTHONPATH` for a
+ * SimPy source checkout), else the first of
  * `python3`, `/usr/bin/python3`, `python` that can `import simpy` (Debian's
  * python3-simpy3 installs into /usr/bin/python3 only, not into pyenv's).
  */
@@ -94,6 +109,7 @@ export function runSimpy(python: SimpyPython, o: SimpyRunOptions): SimpyResult {
   const args = [simpyScriptPath(), '--customers', String(o.customers), '--lambda', String(o.lambda),
     '--mu', String(o.mu), '--seed', String(o.seed)];
   if (o.verifyEvents) args.push('--verify-events');
+  if (o.style) args.push('--style', o.style);
   const out = spawnSync(python.command, args, { encoding: 'utf8', timeout: o.timeoutMs ?? 120_000 });
   if (out.error) throw new Error(`mm1_simpy.py (${python.command}) failed to run: ${out.error.message}`);
   if (out.status !== 0) {

@@ -7,33 +7,11 @@ import { ExperimentSpecError } from '../experiment/index.js';
 import { ScenarioError } from '../scenarios/index.js';
 import { PlanError } from '../sim/index.js';
 import { StrategyError } from '../strategies/index.js';
+import { ExitCode, UsageError } from './exit-codes.js';
 
-/**
- * The CLI's exit codes, one meaning each (pytest's model: the check's own
- * verdict is 1, a crash is not): 0 success; 1 the regression gate found a
- * regression (`check`); 2 bad input (a flag, file, strategy parameters or
- * plan); 3 internal failure (a bug or a fault that is not the input's);
- * 4 the gate was asked to compare runs of another scenario or other
- * parameters than its baseline; 5 resource exhaustion (too large for this
- * machine, out of memory, disk full); 130 interrupted (Ctrl-C).
- */
-export const ExitCode = {
-  ok: 0,
-  regression: 1,
-  badInput: 2,
-  internal: 3,
-  baselineMismatch: 4,
-  resources: 5,
-  interrupted: 130,
-} as const;
+export { ExitCode, UsageError } from './exit-codes.js';
 
-/** Bad input given on the command line or in a file. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+
 
 /** The machine ran out of something (disk, memory, threads), or a run would not fit it: exit 5. */
 export class ResourceError extends Error {

@@ -167,15 +167,5 @@ export function writeFilesDurable(files: readonly { file: string; text: string |
   for (const dir of new Set(done.map((d) => dirname(d.file)))) syncDir(dir);
 }
 
-/** The package's version, read from its package.json. */
-export function freshsimVersion(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const up of ['..', '../..']) {
-    const p = join(here, up, 'package.json');
-    if (existsSync(p)) {
-      const pkg = JSON.parse(readFileSync(p, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'freshsim' && pkg.version) return pkg.version;
-    }
-  }
-  return 'unknown';
-}
+/** The package's version (defined in version.ts, which the CLI loads alone). */
+export { freshsimVersion } from './version.js';

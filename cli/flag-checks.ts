@@ -3,7 +3,7 @@
  * value is named with its flag and what was expected, e.g. `--seeds: expected
  * a positive integer, got 'abc'`.
  */
-import { UsageError } from './errors.js';
+import { UsageError } from './exit-codes.js';
 
 /** What a numeric flag accepts. */
 export type NumberKind = 'positive integer' | 'non-negative integer' | 'integer' | 'positive number' | 'non-negative number';

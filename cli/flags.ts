@@ -3,7 +3,7 @@
  * error (exit 2), not one seed by default. The parser alone would take the
  * flag as given without a value and fall back to its default.
  */
-import { UsageError } from './errors.js';
+import { UsageError } from './exit-codes.js';
 
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 

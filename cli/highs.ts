@@ -3,13 +3,17 @@
  * the .wasm file, so it lives in cli/; strategies/ receives the loaded solver
  * (synchronous solves) through its services.
  */
-import * as highsModule from 'highs';
 import type { Highs, InitOptions } from 'highs';
 
 type Loader = (options?: InitOptions) => Promise<Highs>;
 
-// Under NodeNext the CommonJS/ESM default export may arrive wrapped: unwrap it.
-const loader: Loader = ((highsModule as unknown as { default?: Loader }).default ?? (highsModule as unknown as Loader));
+/** The `highs` package, imported on first use (commands that never solve do not load it). */
+async function loader(options: InitOptions): Promise<Highs> {
+  const highsModule = await import('highs');
+  // Under NodeNext the CommonJS/ESM default export may arrive wrapped: unwrap it.
+  const load: Loader = (highsModule as unknown as { default?: Loader }).default ?? (highsModule as unknown as Loader);
+  return load(options);
+}
 
 let loaded: Promise<Highs> | undefined;
 

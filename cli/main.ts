@@ -9,28 +9,35 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { ExitCode, reportError, UsageError } from './errors.js';
-import { checkFlagValues } from './flags.js';
-import { runCommand } from './commands/run.js';
-import { mergeCommand } from './commands/merge.js';
-import { interruptSignal, stderrProgress } from './commands/outcome.js';
-import { sweepCommand } from './commands/sweep.js';
-import { workerCommand } from './commands/worker.js';
-import { baselineCommand } from './commands/baseline.js';
-import { checkCommand, DEFAULT_TOLERANCE_PP } from './commands/check.js';
-import { reportCommand } from './commands/report.js';
-import { listCommand, referenceCommand, schemaCommand, showCommand, validateCommand } from './commands/scenario.js';
-import { strategyListCommand } from './commands/strategy.js';
-import { om1Command } from './commands/om1.js';
-import { stressCommand } from './commands/stress.js';
-import { ablateCommand } from './commands/ablate.js';
-import { prepareStrategyServices } from './strategy-services.js';
-import { importCommand } from './commands/import.js';
-import { calibrateCommand, exportCommand, profileCommand } from './commands/profile.js';
-import { freshsimVersion } from './files.js';
+import type { stderrProgress } from './commands/outcome.js';
+import { ExitCode, UsageError } from './exit-codes.js';
 import { checkNumericFlags } from './flag-checks.js';
+import { checkFlagValues } from './flags.js';
 import { cacheOptions, COMMANDS, formatOption, withExamples } from './help.js';
-import { strategies } from '../strategies/index.js';
+import { freshsimVersion } from './version.js';
+
+// Command modules (and through them the engine, bullmq, ioredis, highs and
+// playwright-core) load only when their command runs: `freshsim --version`
+// and `--help` import none of them.
+const cmd = {
+  run: () => import('./commands/run.js'),
+  merge: () => import('./commands/merge.js'),
+  outcome: () => import('./commands/outcome.js'),
+  sweep: () => import('./commands/sweep.js'),
+  worker: () => import('./commands/worker.js'),
+  baseline: () => import('./commands/baseline.js'),
+  check: () => import('./commands/check.js'),
+  report: () => import('./commands/report.js'),
+  scenario: () => import('./commands/scenario.js'),
+  strategy: () => import('./commands/strategy.js'),
+  om1: () => import('./commands/om1.js'),
+  stress: () => import('./commands/stress.js'),
+  ablate: () => import('./commands/ablate.js'),
+  import: () => import('./commands/import.js'),
+  profile: () => import('./commands/profile.js'),
+  services: () => import('./strategy-services.js'),
+  errors: () => import('./errors.js'),
+};
 
 const processIo = {
   stdout: (s: string) => { process.stdout.write(s); },
@@ -41,9 +48,15 @@ const processIo = {
 export async function main(argv: string[], io: { stdout(s: string): void; stderr(s: string): void } = processIo): Promise<number> {
   let code: number = ExitCode.ok;
   const debug = argv.includes('--debug') || process.env.FRESHSIM_DEBUG === '1';
-  const guard = async (f: () => number | Promise<number>) => { try { code = await f(); } catch (e) { code = reportError(e, io.stderr, debug); } };
+  // What option builders read synchronously, loaded only when there is a command at all.
+  const command = argv.find((x) => !x.startsWith('-'));
+  const { strategies } = command ? await import('../strategies/index.js') : { strategies: {} as Record<string, unknown> };
+  const { DEFAULT_TOLERANCE_PP } = command === 'check' ? await cmd.check() : { DEFAULT_TOLERANCE_PP: 0 };
+  const reportError = async (e: unknown) => (await cmd.errors()).reportError(e, io.stderr, debug);
+  const guard = async (f: () => number | Promise<number>) => { try { code = await f(); } catch (e) { code = await reportError(e); } };
   /** Commands on the experiment runner: Ctrl-C stops them cleanly; progress on stderr. */
   const runner = (f: (ctx: { signal: AbortSignal; progress: ReturnType<typeof stderrProgress> }) => Promise<number>) => guard(async () => {
+    const { interruptSignal, stderrProgress } = await cmd.outcome();
     const { signal, dispose } = interruptSignal(io.stderr);
     try { return await f({ signal, progress: stderrProgress() }); } finally { dispose(); }
   });
@@ -72,35 +85,35 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
         .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout instead of tables' })
         .option('overwrite', { type: 'boolean', default: false, describe: 'replace results already in --out' })
         .option('report', { type: 'boolean', default: true, describe: 'write report.html, the HTML comparison report (--no-report to skip)' }),
-      (a) => runner((ctx) => runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite, workers: a.workers, retries: a.retries, queue: a.queue, queueTimeout: a.queueTimeout, services: poolServices(a), report: a.report }, io, ctx)),
+      (a) => runner(async (ctx) => (await cmd.run()).runCommand({ scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, baseline: a.baseline, overwrite: a.overwrite, workers: a.workers, retries: a.retries, queue: a.queue, queueTimeout: a.queueTimeout, services: poolServices(a), report: a.report }, io, ctx)),
     )
     .command('sweep <file>', 'run an experiment file (scenarios × strategy grids × seeds), resumably', (y) => formatOption(cacheOptions(runnerOptions(withExamples(y, 'sweep')
       .positional('file', { type: 'string', demandOption: true, describe: 'experiment file (YAML/JSON)' })
       .option('out', { type: 'string', describe: 'run directory (default: the file\'s out, else runs/<name>)' })
       .option('shard', { type: 'string', describe: 'I/N: run only the I-th of N deterministic slices (into OUT/shard-I-of-N)' })
       .option('overwrite', { type: 'boolean', default: false, describe: 'replace the plan of another experiment already in the run directory' })))),
-    (a) => runner((ctx) => sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, queueTimeout: a.queueTimeout, shard: a.shard, overwrite: a.overwrite, services: poolServices(a) }, io, ctx)))
+    (a) => runner(async (ctx) => (await cmd.sweep()).sweepCommand({ file: a.file as string, out: a.out, workers: a.workers, retries: a.retries, queue: a.queue, queueTimeout: a.queueTimeout, shard: a.shard, overwrite: a.overwrite, services: poolServices(a) }, io, ctx)))
     .command('worker', 'run cells from a Redis queue (for `sweep --queue`) until stopped', (y) => cacheOptions(withExamples(y, 'worker'))
       .option('queue', { type: 'string', demandOption: true, describe: 'redis://HOST:PORT' })
       .option('concurrency', { type: 'number', describe: 'cells at once, one thread each (default: one per core)' })
       .option('lock-seconds', { type: 'number', describe: 'job lock: how soon a dead worker\'s cells go to others (default 30)' }),
-    (a) => guard(() => workerCommand({ queue: a.queue, concurrency: a.concurrency, lockSeconds: a.lockSeconds, services: poolServices(a) }, io)))
+    (a) => guard(async () => (await cmd.worker()).workerCommand({ queue: a.queue, concurrency: a.concurrency, lockSeconds: a.lockSeconds, services: poolServices(a) }, io)))
     .command('merge <shards..>', 'join the run directories of sweep shards and write the summaries', (y) => withExamples(y, 'merge')
       .positional('shards', { type: 'string', array: true, demandOption: true, describe: 'shard run directories' })
       .option('out', { type: 'string', demandOption: true, describe: 'merged run directory' }),
-    (a) => guard(() => mergeCommand({ shards: a.shards as string[], out: a.out }, io)))
+    (a) => guard(async () => (await cmd.merge()).mergeCommand({ shards: a.shards as string[], out: a.out }, io)))
     .command('report <runs..>', 'write the self-contained HTML report of a run, or compare two or more runs', (y) => withExamples(y, 'report')
       .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directory (holding results.json) or results file; two or more to compare' })
       .option('out', { type: 'string', describe: 'HTML file to write (default RUN/report.html)' })
       .option('baseline', { type: 'string', describe: 'strategy the paired differences are against' }),
-    (a) => guard(() => reportCommand({ runs: a.runs as string[], out: a.out, baseline: a.baseline }, io)))
+    (a) => guard(async () => (await cmd.report()).reportCommand({ runs: a.runs as string[], out: a.out, baseline: a.baseline }, io)))
     .command('check <runs..>', 'regression gate: compare runs with a baseline (exit 1 on a significant fall)', (y) => withExamples(y, 'check')
       .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directories (one per scenario)' })
       .option('baseline', { type: 'string', demandOption: true, describe: 'baseline file written by `freshsim baseline`' })
       .option('tolerance-pp', { type: 'number', default: DEFAULT_TOLERANCE_PP, describe: 'allowed fall of the full-order rate, percentage points' })
       .option('junit', { type: 'string', describe: 'write JUnit XML here (one test case per scenario and strategy)' })
       .option('allow-changed', { type: 'boolean', default: false, describe: 'compare even if the scenario or parameters differ from the baseline (exit 4 otherwise)' }),
-    (a) => guard(() => checkCommand({
+    (a) => guard(async () => (await cmd.check()).checkCommand({
       runs: a.runs as string[], baseline: a.baseline, tolerancePp: a.tolerancePp, junit: a.junit, allowChanged: a.allowChanged,
       stepSummary: process.env.GITHUB_STEP_SUMMARY || undefined,
     }, io)))
@@ -108,7 +121,7 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
       .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run directories (one per scenario)' })
       .option('out', { type: 'string', demandOption: true, describe: 'baseline file to write' })
       .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing baseline file' }),
-    (a) => guard(() => baselineCommand({ runs: a.runs as string[], out: a.out, overwrite: a.overwrite }, io)))
+    (a) => guard(async () => (await cmd.baseline()).baselineCommand({ runs: a.runs as string[], out: a.out, overwrite: a.overwrite }, io)))
     .command('import <files..>', 'import transaction logs (CSV, one order line per line) into a directory a scenario can replay', (y) => withExamples(y, 'import')
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'CSV files or globs (read as one log)' })
       .option('out', { type: 'string', demandOption: true, describe: 'directory to write (day files, catalogue, profile, cleaning report)' })
@@ -121,31 +134,31 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
       .option('encoding', { type: 'string', default: 'utf8', describe: 'text encoding of the files: utf8 or latin1' }),
     async (a) => {
       try {
-        code = await importCommand({
+        code = await (await cmd.import()).importCommand({
           files: a.files as string[], out: a.out, map: a.map as string[] | undefined, dateFormat: a.dateFormat,
           nonProduct: a.nonProduct as string[] | undefined, defaultNonProduct: a.defaultNonProduct, cancelPattern: a.cancelPattern, overwrite: a.overwrite,
           encoding: a.encoding,
         }, io);
-      } catch (e) { code = reportError(e, io.stderr, debug); }
+      } catch (e) { code = await reportError(e); }
     })
     .command('profile <sources..>', 'realism profile of an imported directory or a scenario (one or two, side by side)', (y) => withExamples(y, 'profile')
       .positional('sources', { type: 'string', array: true, demandOption: true, describe: 'imported directories or scenarios (built-in name or file)' })
       .option('seed', { type: 'number', default: 1, describe: 'replication of a generated scenario' })
       .option('K', { type: 'number', describe: 'K of the top-K order share (default: the scenario\'s K)' })
       .option('json', { type: 'boolean', default: false, describe: 'print the profiles as JSON' }),
-    (a) => guard(() => profileCommand({ sources: a.sources as string[], seed: a.seed, json: a.json, K: a.K }, io)))
+    (a) => guard(async () => (await cmd.profile()).profileCommand({ sources: a.sources as string[], seed: a.seed, json: a.json, K: a.K }, io)))
     .command('export <scenario>', 'write a scenario\'s generated orders as an imported directory (the format `import` writes)', (y) => withExamples(y, 'export')
       .positional('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file' })
       .option('out', { type: 'string', demandOption: true, describe: 'directory to write' })
       .option('seed', { type: 'number', default: 1, describe: 'replication' })
       .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing --out directory' }),
-    (a) => guard(() => exportCommand({ scenario: a.scenario as string, out: a.out, seed: a.seed, overwrite: a.overwrite }, io)))
+    (a) => guard(async () => (await cmd.profile()).exportCommand({ scenario: a.scenario as string, out: a.out, seed: a.seed, overwrite: a.overwrite }, io)))
     .command('calibrate <dir>', 'fit the generator to an imported log and write the scenario (YAML)', (y) => withExamples(y, 'calibrate')
       .positional('dir', { type: 'string', demandOption: true, describe: 'imported directory (freshsim import or export)' })
       .option('out', { type: 'string', demandOption: true, describe: 'scenario file to write' })
       .option('name', { type: 'string', describe: 'scenario name (default calibrated-<dir>)' })
       .option('overwrite', { type: 'boolean', default: false, describe: 'replace an existing --out file' }),
-    (a) => guard(() => calibrateCommand({ dir: a.dir as string, out: a.out, name: a.name, overwrite: a.overwrite }, io)))
+    (a) => guard(async () => (await cmd.profile()).calibrateCommand({ dir: a.dir as string, out: a.out, name: a.name, overwrite: a.overwrite }, io)))
     .command('om1', 'solve OM1 (the optimal plan on realised orders) for one day and site', (y) => cacheOptions(withExamples(y, 'om1'))
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
       .option('day', { type: 'string', demandOption: true, describe: 'evaluation day 1..N, or a date YYYY-MM-DD' })
@@ -158,9 +171,9 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
       .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' }),
     async (a) => {
       try {
-        const services = await prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
-        code = om1Command({ scenario: a.scenario, day: a.day, site: a.site, seed: a.seed, timeLimit: a.timeLimit, maxNodes: a.maxNodes, gap: a.gap, tieBreak: a.tieBreak, json: a.json }, services, io);
-      } catch (e) { code = reportError(e, io.stderr, debug); }
+        const services = await (await cmd.services()).prepareStrategyServices({ cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false });
+        code = (await cmd.om1()).om1Command({ scenario: a.scenario, day: a.day, site: a.site, seed: a.seed, timeLimit: a.timeLimit, maxNodes: a.maxNodes, gap: a.gap, tieBreak: a.tieBreak, json: a.json }, services, io);
+      } catch (e) { code = await reportError(e); }
     })
     .command('ablate', "ablation (the paper's Table 3): OTPTO, its six variants without A1..A6, PTO and OPT over seeds", (y) => formatOption(cacheOptions(runnerOptions(withExamples(y, 'ablate'))))
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in scenario name or scenario file (YAML/JSON)' })
@@ -169,7 +182,7 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
       .option('overwrite', { type: 'boolean', default: false, describe: 'replace results already in --out' })
       .option('report', { type: 'boolean', default: true, describe: 'write report.html with the ablation section (--no-report to skip)' })
       .option('otpto-params', { type: 'string', describe: 'JSON object of OTPTO parameters for every variant, e.g. \'{"labelWindowDays":28}\'' }),
-    (a) => runner((ctx) => ablateCommand({ scenario: a.scenario, seeds: a.seeds, out: a.out, overwrite: a.overwrite, report: a.report, otptoParams: a.otptoParams, workers: a.workers, retries: a.retries, queue: a.queue, queueTimeout: a.queueTimeout, services: { cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false } }, io, ctx)))
+    (a) => runner(async (ctx) => (await cmd.ablate()).ablateCommand({ scenario: a.scenario, seeds: a.seeds, out: a.out, overwrite: a.overwrite, report: a.report, otptoParams: a.otptoParams, workers: a.workers, retries: a.retries, queue: a.queue, queueTimeout: a.queueTimeout, services: { cacheDir: a.cacheDir as string | undefined, noCache: a.cache === false } }, io, ctx)))
     .command('stress', 'stress test: distribution over seeds of full-order rate, waste, refunds and recovery time per strategy', (y) => formatOption(cacheOptions(runnerOptions(withExamples(y, 'stress'))))
       .option('scenario', { type: 'string', demandOption: true, describe: 'built-in stress scenario (lockdown-city, supplier-failure, quality-incident, presale-community, random-shocks) or file' })
       .option('strategies', { type: 'string', default: 'pto-greedy,safety-stock,newsvendor', describe: 'comma-separated strategy names' })
@@ -179,22 +192,22 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
       .option('overwrite', { type: 'boolean', default: false, describe: 'replace stress.json / results.json already in --out' })
       .option('report', { type: 'boolean', default: true, describe: 'write report.html with the stress section (--no-report to skip)' })
       .option('json', { type: 'boolean', default: false, describe: 'print stress.json to stdout instead of tables' }),
-    (a) => runner((ctx) => stressCommand({
+    (a) => runner(async (ctx) => (await cmd.stress()).stressCommand({
       scenario: a.scenario, strategies: a.strategies, seeds: a.seeds, out: a.out, json: a.json, tolerancePp: a.tolerancePp, overwrite: a.overwrite, report: a.report,
       workers: a.workers, retries: a.retries, queue: a.queue, queueTimeout: a.queueTimeout, services: poolServices(a),
     }, io, ctx)))
     .command('strategy', 'list the built-in strategies', (y) => withExamples(y, 'strategy')
       .command('list', 'every strategy: description, oracle flag, parameters with defaults', (yy) => withExamples(yy, 'strategy list').option('json', { type: 'boolean', default: false, describe: 'print a JSON array of {name, description, oracle, requires, params}' }),
-        (a) => guard(() => strategyListCommand({ json: a.json as boolean }, io)))
+        (a) => guard(async () => (await cmd.strategy()).strategyListCommand({ json: a.json as boolean }, io)))
       .demandCommand(1, 'expected a subcommand: list'), () => {})
     .command('scenario', 'validate, show, list scenarios; their JSON Schema and field reference', (y) => withExamples(y, 'scenario')
       .command('validate <file>', 'check a scenario file against the schema', (yy) => withExamples(yy, 'scenario validate').positional('file', { type: 'string', demandOption: true }),
-        (a) => guard(() => validateCommand(a.file as string, io)))
+        (a) => guard(async () => (await cmd.scenario()).validateCommand(a.file as string, io)))
       .command('show <name>', 'print a scenario (built-in name or file) as YAML with defaults', (yy) => withExamples(yy, 'scenario show').positional('name', { type: 'string', demandOption: true }),
-        (a) => guard(() => showCommand(a.name as string, io)))
-      .command('list', 'list the built-in scenarios', (yy) => withExamples(yy, 'scenario list'), () => guard(() => listCommand(io)))
-      .command('schema', 'print the JSON Schema of scenario files (for editors)', (yy) => withExamples(yy, 'scenario schema'), () => guard(() => schemaCommand(io)))
-      .command('reference', 'print the scenario field reference (docs/SCENARIO-REFERENCE.md)', (yy) => withExamples(yy, 'scenario reference'), () => guard(() => referenceCommand(io)))
+        (a) => guard(async () => (await cmd.scenario()).showCommand(a.name as string, io)))
+      .command('list', 'list the built-in scenarios', (yy) => withExamples(yy, 'scenario list'), () => guard(async () => (await cmd.scenario()).listCommand(io)))
+      .command('schema', 'print the JSON Schema of scenario files (for editors)', (yy) => withExamples(yy, 'scenario schema'), () => guard(async () => (await cmd.scenario()).schemaCommand(io)))
+      .command('reference', 'print the scenario field reference (docs/SCENARIO-REFERENCE.md)', (yy) => withExamples(yy, 'scenario reference'), () => guard(async () => (await cmd.scenario()).referenceCommand(io)))
       .demandCommand(1, 'expected a scenario subcommand: validate, show, list, schema, reference'))
     .option('debug', { type: 'boolean', default: false, global: true, describe: 'print the stack trace of an internal error' })
     .middleware((a) => {
@@ -211,7 +224,7 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
   try {
     await parser.parseAsync();
   } catch (e) {
-    return reportError(e, io.stderr, debug);
+    return reportError(e);
   }
   return code;
 }

@@ -14,7 +14,6 @@ import { isInputErrorName } from './errors.js';
 import { executeOnLanes } from './local-scheduler.js';
 import { createPool, defaultWorkers, type PoolOptions } from './pool.js';
 import { createProgress, type ProgressSink } from './progress.js';
-import { executeOnQueue } from './queue.js';
 import { openStore, type CellRecord, type ResultStore } from './result-store.js';
 import { readHistoryDir } from './history-files.js';
 import { writeExperiment } from './run-dir.js';
@@ -121,6 +120,8 @@ export async function executePlan(plan: ExperimentPlan, opts: ExecuteOptions): P
     progress?.update(resumed, 0);
     let interrupted: boolean;
     if (opts.queue !== undefined) {
+      // bullmq and ioredis load only for --queue.
+      const { executeOnQueue } = await import('./queue.js');
       interrupted = await executeOnQueue(pending, opts.queue, ex, opts.queueTimeout);
     } else if (opts.workers === 0) {
       interrupted = await executeInline(pending, ex, opts.services);

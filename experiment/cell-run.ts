@@ -8,7 +8,7 @@
 import { cellFigures, solverFigures, stockedByRankRecorder, type CellFigures, type SolverFigures } from '../analysis/index.js';
 import { buildWorld, type HistoryReader } from '../scenarios/index.js';
 import { createStreams, indexDemand, simulate, type DemandIndex, type Planner, type World } from '../sim/index.js';
-import { createPlanner, type DecisionDiagnostic, type StrategyDefinition, type StrategyServices } from '../strategies/index.js';
+import { createForecastMemo, createPlanner, type DecisionDiagnostic, type ForecastMemo, type StrategyDefinition, type StrategyServices } from '../strategies/index.js';
 import type { CellSpec } from './cells.js';
 
 /** Decision timing of one cell (wall clock; not deterministic, kept out of results.json). */
@@ -58,22 +58,23 @@ function solverOf(planner: Planner, evaluationStart: number): SolverFigures | un
 /**
  * A cell runner that shares generated worlds (orders and their demand index)
  * between the cells of one (scenario, replication), keeping the most recently
- * used few. `clock` (ms) times decisions; `readHistory` loads the imported
- * directory of a history scenario (cli/ reads it from the disk). Each cell is handed the services
- * its strategy may use (HiGHS, the OM1 cache) and, for a strategy module,
- * its loaded definition; the strategy's per-decision diagnostics come back
- * in the outcome's `decisions`.
+ * used few, each with its forecast memo. `clock` (ms) times decisions;
+ * `readHistory` loads the imported directory of a history scenario (cli/
+ * reads it from the disk). Each cell is handed the services its strategy may
+ * use (HiGHS, the OM1 cache) and, for a strategy module, its loaded
+ * definition; the strategy's per-decision diagnostics come back in the
+ * outcome's `decisions`.
  */
 export function createCellRunner(clock?: () => number, readHistory?: HistoryReader): (cell: CellSpec, services?: StrategyServices, definition?: StrategyDefinition<any>) => CellOutcome {
-  const worlds = new Map<string, { world: World; demand: DemandIndex }>();
-  function worldOf(cell: CellSpec): { world: World; demand: DemandIndex } {
+  const worlds = new Map<string, { world: World; demand: DemandIndex; forecasts: ForecastMemo }>();
+  function worldOf(cell: CellSpec): { world: World; demand: DemandIndex; forecasts: ForecastMemo } {
     const key = `${cell.scenarioId}#${cell.replication}`;
     let entry = worlds.get(key);
     if (entry) {
       worlds.delete(key); // re-insert as most recently used
     } else {
       const world = buildWorld(cell.scenario, cell.replication, cell.scenario.seed, readHistory);
-      entry = { world, demand: indexDemand(world) };
+      entry = { world, demand: indexDemand(world), forecasts: createForecastMemo() };
       if (worlds.size >= WORLD_CACHE_SIZE) worlds.delete(worlds.keys().next().value!);
     }
     worlds.set(key, entry);
@@ -84,12 +85,13 @@ export function createCellRunner(clock?: () => number, readHistory?: HistoryRead
     if (own && definition?.name !== cell.strategy.name) {
       throw new Error(`cell ${cell.key}: strategy '${cell.strategy.name}' (a module or command) has no definition in this process`);
     }
-    const { world, demand } = worldOf(cell);
+    const { world, demand, forecasts } = worldOf(cell);
     // Records which SKUs each evaluation-day plan stocks, by sales rank (the report's Figure-8 chart).
     const stocked = stockedByRankRecorder(cell.scenario.days.history);
     const decisions: DecisionDiagnostic[] = [];
     const onDecision = (d: DecisionDiagnostic) => { decisions.push(d); services.onDecision?.(d); };
-    const inner = createPlanner(own ? definition! : cell.strategy.name, cell.strategy.params, { ...services, onDecision });
+    // The world's forecast memo: its baselines share one PM0 forecast per site and day.
+    const inner = createPlanner(own ? definition! : cell.strategy.name, cell.strategy.params, { ...services, onDecision, forecastMemo: forecasts });
     const planner = stocked.wrap(inner);
     const streams = createStreams(cell.scenario.seed, cell.replication);
     let run: ReturnType<typeof simulate>;

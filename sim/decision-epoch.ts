@@ -27,6 +27,7 @@ function historyAt(s: RunState, planner: Planner, day: number): ObservableHistor
   return {
     firstDay: 0,
     endDay: day,
+    source: s.demand,
     orders: (site, d) => { guard('orders', d); return s.siteOrders(site, d); },
     demand: (site, d) => { guard('demand', d); return s.demand.qty(site, d); },
     orderCount: (site, d) => { guard('order count', d); return s.demand.orderCount(site, d); },

@@ -27,6 +27,12 @@ export interface ObservableHistory {
   readonly firstDay: number;
   /** Exclusive end: the day being decided. */
   readonly endDay: number;
+  /**
+   * Identity of the exogenous data read through `orders`, `demand` and
+   * `orderCount` (the run's demand index): histories with the same source give
+   * the same answers, so memos (e.g. of forecasts) may be keyed on it.
+   */
+  readonly source?: object;
   /** Orders of `day` at `site`, in arrival order. */
   orders(site: number, day: number): readonly Order[];
   /** Demanded quantity per SKU at `site` on `day`. */

@@ -65,13 +65,16 @@ export function createRefundDesk(args: {
   streams: StreamFactory;
 }): RefundDesk {
   const { skus, suppliers, model, regionCount } = args;
-  const rngOf = new Map<number, Stream>(args.fronts.map((f) => [f.id, args.streams.stream(`defects/${f.name}`)]));
+  // Per-line lookups index arrays: the defect stream by site id, the category index by SKU.
+  const rngOf: Stream[] = [];
+  for (const f of args.fronts) rngOf[f.id] = args.streams.stream(`defects/${f.name}`);
   const categories = [...new Set(skus.map((s) => s.category))];
   const catIndex = new Map(categories.map((c, k) => [c, k]));
+  const catOfSku = Int32Array.from(skus, (s) => catIndex.get(s.category)!);
   const cells = new Map<number, RefundCell>();
   const records: RefundRecord[] = [];
   const cellOf = (day: number, region: number, sku: number): RefundCell => {
-    const c = catIndex.get(skus[sku].category)!;
+    const c = catOfSku[sku];
     const key = (day * regionCount + region) * categories.length + c;
     let cell = cells.get(key);
     if (!cell) {
@@ -86,7 +89,7 @@ export function createRefundDesk(args: {
       const day = order.day;
       const cell = cellOf(day, region, sku);
       cell.lines++;
-      const rng = rngOf.get(order.site)!;
+      const rng = rngOf[order.site];
       const info = skus[sku];
       const age = Math.max(0, day - receivedDay);
       const base = suppliers[info.supplier].defectRate * defectFactor;

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { Highs } from 'highs';
 import type { DecisionContext, Planner, Sku } from '../sim/index.js';
+import type { ForecastMemo } from './forecast-memo.js';
 import type { Om1Cache } from './om1/cache.js';
 import type { Om1Status } from './om1/result.js';
 
@@ -25,6 +26,8 @@ export interface StrategyServices {
   /** Wall clock in ms (strategies/ never reads it itself). */
   readonly clock?: () => number;
   readonly onDecision?: (d: DecisionDiagnostic) => void;
+  /** Forecasts shared between the strategies run on one world (see forecast-memo.ts). */
+  readonly forecastMemo?: ForecastMemo;
 }
 
 /** One decision's solver outcome, for reports ("best known" with its gap where not proven). */

@@ -14,6 +14,7 @@ export { opt, solveOm1Cached, type OptPlanner } from './opt.js';
 export * from './om1/index.js';
 export * from './otpto/index.js';
 export { defaultForecastOptions, forecastSales, type Forecast, type ForecastInput, type ForecastOptions } from './forecast.js';
+export { createForecastMemo, forecastFor, type ForecastMemo } from './forecast-memo.js';
 export { fillRanked, rankBy } from './ranked-fill.js';
 export { normalCdf, normalLoss, normalPdf, normalQuantile } from './normal.js';
 export { newsvendorPlan } from './newsvendor.js';

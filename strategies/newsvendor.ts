@@ -12,8 +12,9 @@
 import { z } from 'zod';
 import { roundUpToUnit, type DecisionContext, type Sku, type StockPlan } from '../sim/index.js';
 import type { StrategyDefinition } from './contract.js';
-import { categoryIndexCache, forecastInputOf } from './contract.js';
-import { forecastSales, type Forecast } from './forecast.js';
+import { categoryIndexCache } from './contract.js';
+import type { Forecast } from './forecast.js';
+import { forecastFor } from './forecast-memo.js';
 import { normalLoss, normalQuantile } from './normal.js';
 import { presaleDemand, type PresaleDemand } from './presale.js';
 import { rankBy } from './ranked-fill.js';
@@ -112,13 +113,13 @@ export const newsvendor: StrategyDefinition<Params> = {
   description: 'Critical-fractile quantity per SKU (underage: margin + split cost; overage: leftover cost), C priced by a Lagrange multiplier, K by expected profit.',
   oracle: false,
   params,
-  create(p) {
+  create(p, services) {
     const cats = categoryIndexCache();
     return {
       name: 'newsvendor',
       oracle: false,
       decide(ctx) {
-        const f = forecastSales(forecastInputOf(ctx, cats(ctx.skus)));
+        const f = forecastFor(ctx, cats(ctx.skus), undefined, services.forecastMemo);
         const pre = p.useKnownOrders ? presaleDemand(ctx, f) : undefined;
         if (pre) return newsvendorPlan(ctx.skus, pre.remainder, pre.std, ctx.constraints, p, pre.known);
         return newsvendorPlan(ctx.skus, f.mean, f.residualStd, ctx.constraints, p);

@@ -7,8 +7,9 @@
  */
 import { z } from 'zod';
 import type { StrategyDefinition } from './contract.js';
-import { categoryIndexCache, forecastInputOf } from './contract.js';
-import { forecastSales, defaultForecastOptions } from './forecast.js';
+import { categoryIndexCache } from './contract.js';
+import { forecastFor } from './forecast-memo.js';
+import { defaultForecastOptions } from './forecast.js';
 import { presaleDemand } from './presale.js';
 import { fillRanked, rankBy } from './ranked-fill.js';
 
@@ -25,13 +26,13 @@ export const ptoGreedy: StrategyDefinition<z.output<typeof params>> = {
   description: "The paper's PTO baseline: rank SKUs by PM0 forecast, stock max(L, forecast) greedily within K and C.",
   oracle: false,
   params,
-  create(p) {
+  create(p, services) {
     const cats = categoryIndexCache();
     return {
       name: 'pto-greedy',
       oracle: false,
       decide(ctx) {
-        const f = forecastSales(forecastInputOf(ctx, cats(ctx.skus)), { ...defaultForecastOptions, fitWindowDays: p.fitWindowDays });
+        const f = forecastFor(ctx, cats(ctx.skus), { ...defaultForecastOptions, fitWindowDays: p.fitWindowDays }, services.forecastMemo);
         const mean = (p.useKnownOrders ? presaleDemand(ctx, f)?.mean : undefined) ?? f.mean;
         // SKUs with no forecast demand are never worth a slot.
         const ranked = rankBy(mean).filter((i) => mean[i] > 0);

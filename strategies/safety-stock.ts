@@ -11,8 +11,9 @@
 import { z } from 'zod';
 import { roundUpToUnit } from '../sim/index.js';
 import type { StrategyDefinition } from './contract.js';
-import { categoryIndexCache, forecastInputOf } from './contract.js';
-import { defaultForecastOptions, forecastSales } from './forecast.js';
+import { categoryIndexCache } from './contract.js';
+import { forecastFor } from './forecast-memo.js';
+import { defaultForecastOptions } from './forecast.js';
 import { normalQuantile } from './normal.js';
 import { presaleDemand } from './presale.js';
 import { fillRanked, rankBy } from './ranked-fill.js';
@@ -32,14 +33,14 @@ export const safetyStock: StrategyDefinition<z.output<typeof params>> = {
   description: 'PM0 forecast + z·σ of its recent error (z from a service level), ranked by forecast, trimmed to K and C.',
   oracle: false,
   params,
-  create(p) {
+  create(p, services) {
     const cats = categoryIndexCache();
     const zValue = normalQuantile(p.serviceLevel);
     return {
       name: 'safety-stock',
       oracle: false,
       decide(ctx) {
-        const f = forecastSales(forecastInputOf(ctx, cats(ctx.skus)), { ...defaultForecastOptions, residualWindowDays: p.sigmaWindowDays });
+        const f = forecastFor(ctx, cats(ctx.skus), { ...defaultForecastOptions, residualWindowDays: p.sigmaWindowDays }, services.forecastMemo);
         const pre = p.useKnownOrders ? presaleDemand(ctx, f) : undefined;
         const mean = pre?.mean ?? f.mean;
         const sigma = pre?.std ?? f.residualStd;

@@ -47,5 +47,5 @@ describe('opt', () => {
       const base = simulate(world, createPlanner(name), { streams: createStreams(scenario.seed, 1), demand });
       expect(fullRate(optRun), name).toBeGreaterThanOrEqual(fullRate(base));
     }
-  });
+  }, 300_000); // HiGHS proves some tiny days at its root node only after seconds of CPU: slow under load, not a limit on the result
 });

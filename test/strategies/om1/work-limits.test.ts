@@ -60,7 +60,7 @@ describe('OM1 work limits', () => {
     expect(more.status).toBe('optimal');
     expect(more.fulfilledOrders).toBeGreaterThanOrEqual(alone.fulfilledOrders);
     expect(more.bound).toBeLessThan(alone.bound);
-  }, 60_000);
+  }, 300_000);
 
   it('fail with a clear error past the wall-clock safety net instead of returning a plan', () => {
     const inst = midInstance();
