@@ -8,11 +8,13 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExperiment } from '../../experiment/index.js';
 import { renderHtmlReport } from '../../reports/index.js';
 import { builtinScenario } from '../../scenarios/index.js';
+import { loadScenario } from '../../cli/files.js';
 import { ablation, refundByLag, shocks, stockedByRank, stress } from './extras.js';
 import { fixtureResults } from './fixture.js';
 
@@ -150,6 +152,23 @@ describe('the report in headless Chromium', () => {
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-results')]);
     expect(JSON.parse(readFileSync((await json.path())!, 'utf8'))).toEqual(JSON.parse(JSON.stringify(results)));
     expect(requests).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a lockdown of one of three regions in that region\'s own row and chart (examples/scenarios/three-regions.yaml)', async () => {
+    const scenario = loadScenario(fileURLToPath(new URL('../../examples/scenarios/three-regions.yaml', import.meta.url)));
+    const { results } = runExperiment({ scenario, strategies: [{ name: 'newsvendor' }], seeds: [1, 2], version: 'test' });
+    const { page, errors } = await open(renderHtmlReport(results, { d3Source }), 'three-regions');
+    expect(errors).toEqual([]);
+    const rows = await page.$$eval('#sites .table-wrap', (ws) => Array.from(ws[0].querySelectorAll('tbody tr'), (tr: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> }) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
+    const rate = (region: string) => parseFloat(rows.find((r) => r[0] === 'newsvendor' && r[1] === region)![3]);
+    // East is locked down for 21 of the 28 evaluation days; west and south are not.
+    expect(rate('east')).toBeLessThan(rate('west') - 5);
+    expect(rate('east')).toBeLessThan(rate('south') - 5);
+    expect(await page.$$eval('#chart-regions svg', (s) => s.map((x) => x.getAttribute('aria-label')))).toEqual(
+      ['Full-order rate in region west', 'Full-order rate in region east', 'Full-order rate in region south'],
+    );
+    expect(await page.$$eval('#headline tbody tr td:last-child a', (as) => as.map((a) => a.textContent?.split(':')[0]))).toEqual(['east']);
     await page.close();
   });
 
