@@ -8,12 +8,14 @@
  * naming the strategy, day, site and what was expected.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { DecisionContext, Planner, StockPlan } from '../sim/index.js';
 import type { StrategyDefinition } from '../strategies/index.js';
+import type { StrategyExecRef } from '../experiment/index.js';
+import { StrategyModuleMismatch } from './strategy-modules.js';
 
 /** The protocol version this freshsim speaks. */
 export const PROTOCOL_VERSION = 1;
@@ -51,6 +53,44 @@ export function execIdentity(command: string, base = process.cwd()): { name: str
   for (const f of files) { try { h.update(readFileSync(f)); } catch { /* a directory: its name is in the command */ } }
   const last = files.length > 0 ? files[files.length - 1] : words[0];
   return { name: basename(last, extname(last)).replace(/[^A-Za-z0-9._-]/g, '_') || 'exec', hash: h.digest('hex').slice(0, 32) };
+}
+
+/** SHA-256 (32 hex digits) of a file's content. */
+function fileHash(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 32);
+}
+
+function isFile(path: string): boolean {
+  try { return statSync(path).isFile(); } catch { return false; }
+}
+
+/**
+ * The script an `exec:COMMAND` runs: its first argument that is an existing
+ * file (resolved against `base`, as the command itself is), else the program
+ * word when that is a file; with its content hash. Undefined when the command
+ * names no file (e.g. `exec:my-installed-tool`).
+ */
+export function execScript(command: string, base = process.cwd()): { arg: string; hash: string } | undefined {
+  const words = command.trim().split(/\s+/);
+  const arg = [...words.slice(1), words[0]].find((w) => !w.startsWith('-') && isFile(resolve(base, w)));
+  return arg === undefined ? undefined : { arg, hash: fileHash(resolve(base, arg)) };
+}
+
+/**
+ * Check, before running its cells, that this machine holds the script an exec
+ * strategy was planned with: a {@link StrategyModuleMismatch} when it lacks
+ * the file or holds another version (the job goes back, as for a module).
+ */
+export function checkExecScript(ref: StrategyExecRef, base = process.cwd()): void {
+  if (!ref.script) return;
+  const path = resolve(base, ref.script.arg);
+  if (!isFile(path)) {
+    throw new StrategyModuleMismatch(`exec strategy script ${path} (exec:${ref.command}) is not on this machine; expected the same file (hash ${ref.script.hash}) wherever cells run`);
+  }
+  const hash = fileHash(path);
+  if (hash !== ref.script.hash) {
+    throw new StrategyModuleMismatch(`exec strategy script ${path} (exec:${ref.command}) here has hash ${hash}, the cell was planned with ${ref.script.hash}; expected the same version wherever cells run`);
+  }
 }
 
 function bridgeScript(): string {

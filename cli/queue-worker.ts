@@ -11,7 +11,8 @@
  * `lockMs`, which runs only the cells left. A worker
  * of another freshsim version than the coordinator that enqueued a job puts
  * the job back untouched (no attempt used) and stops: one machine left on an
- * old release must not mix its numbers into a run.
+ * old release must not mix its numbers into a run. So does a worker lacking
+ * a job's strategy module or exec script, or holding another version of it.
  */
 import { hostname } from 'node:os';
 import { DelayedError, Worker } from 'bullmq';
@@ -19,6 +20,7 @@ import { isCellFailure, type CellFailure, type CellOutcome } from '../experiment
 import { isInputErrorName } from './errors.js';
 import { freshsimVersion } from './files.js';
 import { moduleDefinition, StrategyModuleMismatch } from './strategy-modules.js';
+import { checkExecScript } from './exec-strategy.js';
 import { createPool, type PoolOptions } from './pool.js';
 import { checkRedis, isJobState, jobCells, QUEUE_NAME, redisConnection, type CellJobData, type JobCellResult, type JobResult } from './queue.js';
 
@@ -72,10 +74,12 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<WorkerSt
         throw new DelayedError();
       }
       // A strategy module this machine lacks, or holds in another version: put the job back, like another freshsim version.
+      // The same for the script of an exec strategy (resolved against this worker's directory, as the command is).
       for (const cell of jobCells(job.data)) {
-        if (!cell.strategy.module) continue;
+        if (!cell.strategy.module && !cell.strategy.exec) continue;
         try {
-          await moduleDefinition(cell.strategy.module);
+          if (cell.strategy.module) await moduleDefinition(cell.strategy.module);
+          else checkExecScript(cell.strategy.exec!);
         } catch (e) {
           if (!(e instanceof StrategyModuleMismatch)) continue; // a broken module fails its cells in the lane, clearly
           const message = `job ${job.name}: ${(e as Error).message}: put back for another worker`;

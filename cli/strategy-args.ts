@@ -13,7 +13,7 @@
 import type { StrategySpec } from '../experiment/index.js';
 import { resolvedParams, StrategyError } from '../strategies/index.js';
 import { UsageError } from './errors.js';
-import { execDefinition, execIdentity, isExecEntry } from './exec-strategy.js';
+import { execDefinition, execIdentity, execScript, isExecEntry } from './exec-strategy.js';
 import { isModulePath, loadStrategyModule } from './strategy-modules.js';
 
 /** Split `a,b{x=1,y=2},c` at the commas outside braces. */
@@ -73,7 +73,7 @@ export async function strategySpecs(list: string, flag = '--strategies', base = 
       if (command === '') throw new UsageError(`${flag} '${entry}': expected exec:COMMAND, e.g. 'exec:python3 my_strategy.py'`);
       const { name, hash } = execIdentity(command, base);
       const definition = execDefinition(command, name, base);
-      spec = { name, params, label: labelOf(name, params), exec: { ref: { command, hash }, definition } };
+      spec = { name, params, label: labelOf(name, params), exec: { ref: { command, hash, script: execScript(command, base) }, definition } };
     } else if (isModulePath(strategy)) {
       const module = await loadStrategyModule(strategy, base);
       spec = { name: module.definition.name, params, label: labelOf(module.definition.name, params), module };

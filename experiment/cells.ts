@@ -21,6 +21,8 @@ export interface StrategyModuleRef {
 export interface StrategyExecRef {
   readonly command: string;
   readonly hash: string;
+  /** The script the command runs (its first argument that is a file, as written) and that file's content hash: checked by every worker. */
+  readonly script?: { readonly arg: string; readonly hash: string };
 }
 
 /** A strategy with resolved parameters under the label results use for it. */
@@ -114,7 +116,7 @@ export function buildPlan(spec: {
           : v.exec ? { name: v.name, params: v.params, exec: v.exec } : { name: v.name, params: v.params };
         // A module is identified by its content, not where it lies; a command by itself and the files it names.
         const identity = v.module ? { name: v.name, params: v.params, module: v.module.hash }
-          : v.exec ? { name: v.name, params: v.params, exec: v.exec.hash } : strategy;
+          : v.exec ? { name: v.name, params: v.params, exec: v.exec.hash, script: v.exec.script?.hash } : strategy;
         cells.push({
           id: contentHash({ freshsim: spec.freshsim, scenarioId, strategy: identity, replication }),
           key: `${scenario.name}/${v.label}/rep ${replication}`,

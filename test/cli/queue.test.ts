@@ -7,7 +7,7 @@
  * unreachable Redis is a clear error.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +25,8 @@ let experiment: string;
 let reference: string;
 const children = new Set<ChildProcess>();
 
-function background(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function background(args: string[], env: Record<string, string> = {}, cwd?: string) {
+  const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   let stderr = '';
   child.stderr!.on('data', (d) => { stderr += d; });
@@ -205,6 +205,37 @@ describe('sweep --queue with freshsim workers', () => {
     expect(records.every((x) => x.attempts === 1)).toBe(true); // putting back used no attempt
     await stop(w);
   });
+
+  it('a worker lacking an exec strategy\'s script, or holding another version, puts its job back unrun and stops', async () => {
+    const place = (name: string, edit?: string) => {
+      const d = join(dir, name);
+      mkdirSync(d);
+      for (const f of ['top_k.py', 'freshsim_protocol.py']) copyFileSync(join('examples', 'strategies', f), join(d, f));
+      if (edit !== undefined) appendFileSync(join(d, 'top_k.py'), edit);
+      return d;
+    };
+    const here = place('exec-here');
+    const other = place('exec-other', '# another version\n');
+    const empty = join(dir, 'exec-empty');
+    mkdirSync(empty);
+    const out = join(dir, 'exec-run');
+    const run = background(['run', '--scenario', 'tiny', '--strategies', 'exec:python3 top_k.py', '--seeds', '2', '--out', out, '--queue', redis.url], {}, here);
+    const at = (cwd: string) => background(['worker', '--queue', redis.url, '--concurrency', '1', '--lock-seconds', '1'], {}, cwd);
+    const lacking = await at(empty).exit;
+    expect(lacking.code, lacking.stderr).toBe(2);
+    expect(lacking.stderr).toMatch(/exec strategy script \S+top_k\.py \(exec:python3 top_k\.py\) is not on this machine; expected the same file \(hash [0-9a-f]{32}\).*put back/);
+    const stale = await at(other).exit;
+    expect(stale.code, stale.stderr).toBe(2);
+    expect(stale.stderr).toMatch(/exec strategy script \S+top_k\.py \(exec:python3 top_k\.py\) here has hash [0-9a-f]{32}, the cell was planned with [0-9a-f]{32}/);
+    expect(lines(out)).toHaveLength(0); // nothing either touched was stored
+    const w = at(here);
+    const e = await run.exit;
+    expect(e.code, e.stderr).toBe(0);
+    const records = lines(out);
+    expect(records).toHaveLength(2);
+    expect(records.every((x) => x.attempts === 1)).toBe(true); // putting back used no attempt
+    await stop(w);
+  }, 60_000);
 
   it('an unreachable Redis is a clear error (exit 2)', () => {
     const url = `redis://127.0.0.1:${redis.port === 1 ? 2 : 1}`;
