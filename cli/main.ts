@@ -96,8 +96,9 @@ export async function main(argv: string[], io: { stdout(s: string): void; stderr
     .command('worker', 'run cells from a Redis queue (for `sweep --queue`) until stopped', (y) => cacheOptions(withExamples(y, 'worker'))
       .option('queue', { type: 'string', demandOption: true, describe: 'redis://HOST:PORT' })
       .option('concurrency', { type: 'number', describe: 'cells at once, one thread each (default: one per core)' })
-      .option('lock-seconds', { type: 'number', describe: 'job lock: how soon a dead worker\'s cells go to others (default 30)' }),
-    (a) => guard(async () => (await cmd.worker()).workerCommand({ queue: a.queue, concurrency: a.concurrency, lockSeconds: a.lockSeconds, services: poolServices(a) }, io)))
+      .option('lock-seconds', { type: 'number', describe: 'job lock: how soon a dead worker\'s cells go to others (default 30)' })
+      .option('queue-timeout', { type: 'number', describe: 'seconds to wait for a lost Redis before stopping with exit 3 (default 300)' }),
+    (a) => guard(async () => (await cmd.worker()).workerCommand({ queue: a.queue, concurrency: a.concurrency, lockSeconds: a.lockSeconds, queueTimeout: a.queueTimeout, services: poolServices(a) }, io)))
     .command('merge <shards..>', 'join the run directories of sweep shards and write the summaries', (y) => withExamples(y, 'merge')
       .positional('shards', { type: 'string', array: true, demandOption: true, describe: 'shard run directories' })
       .option('out', { type: 'string', demandOption: true, describe: 'merged run directory' }),

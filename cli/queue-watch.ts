@@ -33,8 +33,9 @@ export interface QueueWatch {
   close(): void;
 }
 
-/** A watch for the queue at `url`; `log` prints a line, `now` is the clock in ms. */
-export function watchQueue(url: string, timeoutS: number, log: (line: string) => void, now: () => number = Date.now): QueueWatch {
+/** A watch for the queue at `url`; `log` prints a line, `now` is the clock in ms, `afterStop` ends the timeout's message (what is kept, what to do). */
+export function watchQueue(url: string, timeoutS: number, log: (line: string) => void, now: () => number = Date.now,
+  afterStop = 'every finished cell is stored, rerun the same command to resume'): QueueWatch {
   if (!(Number.isFinite(timeoutS) && timeoutS > 0)) throw new RangeError(`queue timeout ${timeoutS}: expected a positive number of seconds`);
   let lostAt: number | undefined;
   let countdown: NodeJS.Timeout | undefined;
@@ -60,7 +61,7 @@ export function watchQueue(url: string, timeoutS: number, log: (line: string) =>
       countdown.unref();
       deadline = setTimeout(() => {
         stopTimers();
-        fail(new FaultError(`queue: Redis at ${url} was unreachable for ${timeoutS} s (--queue-timeout); stopped — every finished cell is stored, rerun the same command to resume`));
+        fail(new FaultError(`queue: Redis at ${url} was unreachable for ${timeoutS} s (--queue-timeout); stopped — ${afterStop}`));
       }, timeoutS * 1000);
       deadline.unref();
     },

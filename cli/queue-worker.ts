@@ -16,12 +16,14 @@
  */
 import { hostname } from 'node:os';
 import { DelayedError, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import { isCellFailure, type CellFailure, type CellOutcome } from '../experiment/index.js';
 import { isInputErrorName } from './errors.js';
 import { freshsimVersion } from './files.js';
 import { moduleDefinition, StrategyModuleMismatch } from './strategy-modules.js';
 import { checkExecScript } from './exec-strategy.js';
 import { createPool, type PoolOptions } from './pool.js';
+import { DEFAULT_QUEUE_TIMEOUT_S, watchQueue } from './queue-watch.js';
 import { checkRedis, isJobState, jobCells, QUEUE_NAME, redisConnection, type CellJobData, type JobCellResult, type JobResult } from './queue.js';
 
 /** How many times a job may be taken back from a dead worker before it counts as failed. */
@@ -40,6 +42,8 @@ export interface QueueWorkerOptions {
   readonly stop: Promise<void>;
   /** This worker's freshsim version (default: the installed one). */
   readonly version?: string;
+  /** Seconds to wait for a lost Redis before stopping with a FaultError (default 300). */
+  readonly queueTimeout?: number;
 }
 
 /** Why a worker stopped: asked to, or it met a job of another freshsim version (the message says which). */
@@ -48,7 +52,18 @@ export type WorkerStop = { readonly reason: 'stopped' } | { readonly reason: 've
 /** How soon a job put back by a worker of the wrong version is offered again (ms). */
 const PUT_BACK_MS = 500;
 
-/** Run cells from the queue until `stop` resolves or a job of another freshsim version arrives. */
+/** Connection errors (Redis away), told once per outage by the watch; anything else is logged as it comes. */
+function isConnectionError(e: Error): boolean {
+  const code = (e as NodeJS.ErrnoException).code;
+  return (typeof code === 'string' && /^E[A-Z]+$/.test(code)) || /Connection is closed|connect E|Stream isn't writeable/i.test(e.message);
+}
+
+/**
+ * Run cells from the queue until `stop` resolves or a job of another freshsim
+ * version arrives. A Redis lost meanwhile is told once, with a countdown, and
+ * waited for up to `queueTimeout` seconds; then it rejects with a FaultError
+ * (the jobs it held go back to the queue when their locks lapse).
+ */
 export async function runQueueWorker(opts: QueueWorkerOptions): Promise<WorkerStop> {
   if (!Number.isInteger(opts.concurrency) || opts.concurrency < 1) {
     throw new RangeError(`concurrency ${opts.concurrency}: expected a whole number ≥ 1`);
@@ -137,10 +152,27 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<WorkerSt
       maxStalledCount: MAX_STALLS,
     },
   );
-  worker.on('error', (e) => opts.log(`worker: ${e.message}`));
+  const watch = watchQueue(opts.url, opts.queueTimeout ?? DEFAULT_QUEUE_TIMEOUT_S, opts.log, Date.now,
+    'the cells it finished are stored in their jobs, the rest go back to the queue; start the worker again when Redis is back');
+  worker.on('error', (e) => (isConnectionError(e) ? watch.onError(e) : opts.log(`worker: ${e.message}`)));
   await worker.waitUntilReady();
+  // A probe connection of its own tells when Redis is back (ioredis says 'ready' on each reconnect).
+  const probe = new Redis({ ...redisConnection(opts.url), maxRetriesPerRequest: 0, retryStrategy: () => 500 });
+  probe.on('error', (e: Error) => watch.onError(e));
+  probe.on('ready', () => watch.onReady());
   opts.log(`worker ${name}: taking cells from ${opts.url} (queue ${QUEUE_NAME}) with ${opts.concurrency} thread${opts.concurrency === 1 ? '' : 's'}`);
-  const outcome = await Promise.race([opts.stop.then((): WorkerStop => ({ reason: 'stopped' })), mismatched.then((message): WorkerStop => ({ reason: 'version', message }))]);
+  let outcome: WorkerStop;
+  try {
+    outcome = await Promise.race([opts.stop.then((): WorkerStop => ({ reason: 'stopped' })), mismatched.then((message): WorkerStop => ({ reason: 'version', message })), watch.expired]);
+  } catch (e) {
+    probe.disconnect();
+    // Redis stayed away: let go without waiting on it (a clean close would wait for Redis forever).
+    watch.close();
+    await Promise.race([Promise.all([worker.close(true).catch(() => {}), worker.disconnect(), ...lanes.map((l) => l.close())]), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+    throw e;
+  }
+  watch.close();
+  probe.disconnect();
   if (outcome.reason === 'version') {
     opts.log(`worker: ${outcome.message}`);
     worker.pause(true).catch(() => {});

@@ -2,7 +2,8 @@
  * `freshsim worker --queue redis://HOST:PORT [--concurrency N]`: run cells
  * from the Redis queue on any machine until stopped (SIGINT / SIGTERM: finish
  * the cells in hand, then exit; a second signal exits at once). Exits 2 when
- * it meets a job enqueued by another freshsim version (the job goes back).
+ * it meets a job enqueued by another freshsim version (the job goes back);
+ * exits 3 when Redis stays away longer than `--queue-timeout` seconds.
  */
 import { UsageError } from '../errors.js';
 import { runQueueWorker } from '../queue-worker.js';
@@ -16,6 +17,8 @@ export interface WorkerArgs {
   readonly queue: string;
   readonly concurrency?: number;
   readonly lockSeconds?: number;
+  /** Seconds to wait for a lost Redis before stopping (exit 3; default 300). */
+  readonly queueTimeout?: number;
   /** OM1 cache options for the pool's threads. */
   readonly services?: PoolOptions;
 }
@@ -43,6 +46,7 @@ export async function workerCommand(args: WorkerArgs, io: Io): Promise<number> {
     lockMs: args.lockSeconds !== undefined ? args.lockSeconds * 1000 : undefined,
     log: (line) => io.stderr(`${line}\n`),
     services: args.services,
+    queueTimeout: args.queueTimeout,
     stop,
   });
   if (r.reason === 'version') {

@@ -3,7 +3,9 @@
  * countdown, and the run stops after --queue-timeout keeping what finished (exit 3, no stack); a
  * queue no worker serves says so. The watch is tested on a hand clock; the outage on a real Redis.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,5 +69,32 @@ describe('a coordinator whose Redis goes away', () => {
     expect(stderr).toMatch(/freshsim: queue: Redis at redis:\/\/.* was unreachable for 2 s \(--queue-timeout\); stopped/);
     expect(stderr).not.toMatch(/^\s+at .*:\d+:\d+\)?$/m);
     expect(stderr).not.toContain('internal error');
+  }, 60_000);
+});
+
+describe('a `freshsim worker` whose Redis goes away', () => {
+  it('says so once, stops after --queue-timeout with exit 3 and one line, no ioredis stacks', async () => {
+    const redis = await startRedis();
+    const bin = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, 'worker', '--queue', redis.url, '--concurrency', '1', '--queue-timeout', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d) => { stderr += d; });
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      for (let k = 0; k < 400 && !stderr.includes('taking cells'); k++) await new Promise((r) => setTimeout(r, 25));
+      expect(stderr).toContain('taking cells');
+      await redis.stop();
+      const code = await exit;
+      expect(code, stderr).toBe(3);
+      expect(stderr.match(/queue: lost Redis at /g), stderr).toHaveLength(1);
+      expect(stderr).toMatch(/retrying for up to 2 s \(--queue-timeout\)/);
+      expect(stderr).toMatch(/freshsim: queue: Redis at redis:\/\/.* was unreachable for 2 s \(--queue-timeout\); stopped — the cells it finished are stored in their jobs/);
+      expect(stderr).not.toMatch(/^\s+at .*:\d+:\d+\)?$/m);
+      expect(stderr).not.toContain('[ioredis]');
+      expect(stderr).not.toContain('internal error');
+    } finally {
+      child.kill('SIGKILL');
+      await redis.stop().catch(() => {});
+    }
   }, 60_000);
 });
