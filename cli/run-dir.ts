@@ -140,9 +140,10 @@ export interface WrittenSummary {
 export function writeSummaries(dir: string, plan: ExperimentPlan, records: ReadonlyMap<string, CellRecord>, wallSeconds: number): WrittenSummary[] {
   const written = summarisePlan(plan, records, readHistoryDir).map(({ scenario, results, timing }) => {
     const out = summaryDir(dir, plan, scenario);
-    checkSummary(results, join(out, 'results.json'));
+    const text = resultsJson(results);
+    checkSummary(text, results.scenario, join(out, 'results.json'));
     const files = [
-      { file: join(out, 'results.json'), text: resultsJson(results) },
+      { file: join(out, 'results.json'), text },
       { file: join(out, 'per-day.csv'), text: perDayCsv(results) },
       { file: join(out, 'timing.json'), text: `${JSON.stringify({ ...timing, wallSeconds }, null, 2)}\n` },
     ];
@@ -152,12 +153,12 @@ export function writeSummaries(dir: string, plan: ExperimentPlan, records: Reado
   return written.map((w) => w.summary);
 }
 
-/** Refuse to write a summary its own reader would reject (a NaN, a missing field): exit 3, nothing replaced. */
-function checkSummary(results: Results, file: string): void {
+/** Refuse to write a summary (its results.json `text`) its own reader would reject (a NaN, a missing field): exit 3, nothing replaced. */
+function checkSummary(text: string, scenario: string, file: string): void {
   try {
-    parseResults(JSON.parse(resultsJson(results)), file);
+    parseResults(JSON.parse(text), file);
   } catch (e) {
-    throw new Error(`the summary of scenario '${results.scenario}' cannot be computed (${(e as Error).message.split('\n')[0]}); nothing was written — please report this`);
+    throw new Error(`the summary of scenario '${scenario}' cannot be computed (${(e as Error).message.split('\n')[0]}); nothing was written — please report this`);
   }
 }
 
