@@ -6,11 +6,10 @@
  * One offline file; every name is escaped.
  */
 import { seedDifference, type Results } from '../analysis/index.js';
-import { escapeHtml as h, scriptSafe } from './escape.js';
+import { escapeHtml as h } from './escape.js';
 import { pct, pp, rateCiText } from './format.js';
-import { REPORT_CSS } from './html-style.js';
 import { table } from './html-tables.js';
-import { PAGE_SCRIPT } from './page-script.js';
+import { htmlPage } from './page.js';
 
 /** One run to compare: a label (its directory) and its results. */
 export interface ComparedRun {
@@ -75,21 +74,6 @@ export function renderComparisonReport(runs: readonly ComparedRun[]): string {
       'else Welch\'s unpaired interval, marked.' + (partial.length ? ` Not in every run (not compared): ${partial.map(h).join(', ')}.` : '') + '</p></section>',
     `<section id="runs"><h2>Runs</h2>${table(['Run', 'Directory', 'Scenario', 'Scenario fingerprint', 'Seeds', 'Evaluation days', 'freshsim'], runRows, undefined, [1, 2, 3])}</section>`,
   ].join('\n');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${h(title)}</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-<main>
-<header><h1>${h(title)}</h1><p>${runs.length} runs · ${names.length} strategies in common</p></header>
-${body}
-</main>
-<script>${scriptSafe(PAGE_SCRIPT)}</script>
-</body>
-</html>
-`;
+  return htmlPage(title, `<header><h1>${h(title)}</h1><p>${runs.length} runs · ${names.length} strategies in common</p></header>
+${body}`);
 }

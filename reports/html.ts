@@ -7,12 +7,11 @@
 import type { Provenance, Results, SolverFigures } from '../analysis/index.js';
 import { CHART_SCRIPT } from './chart-script.js';
 import { escapeHtml as h, jsonForScript, scriptSafe } from './escape.js';
-import { REPORT_CSS } from './html-style.js';
 import {
   ablationTable, headlineTable, nowcastTable, outcomesTable, perDayTable, pickupTable, planShapeTable, stagesTable, stressTable, suppliersTable,
 } from './html-tables.js';
 import { sitesSection, weakestRegion } from './html-sites.js';
-import { PAGE_SCRIPT } from './page-script.js';
+import { htmlPage } from './page.js';
 import { buildModel, chartData, type ReportModel } from './report-model.js';
 
 /** What the HTML report needs besides the results. */
@@ -122,27 +121,14 @@ export function renderHtmlReport(results: Results, opts: HtmlReportOptions): str
   sections.push(section('reproduce', 'Scenario and reproducibility', metaSection(m, opts)));
   const nav = sections.map((s) => `<a href="#${s.id}">${h(s.title)}</a>`).join('');
   const title = `freshsim report — ${r.scenario}`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${h(title)}</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-<main>
-<header><h1>${h(title)}</h1>
+  const main = `<header><h1>${h(title)}</h1>
 <p>${m.strategies.length} strategies · ${seedsNote} · ${r.days.length} evaluation days · K ${r.constraints.K}, C ${r.constraints.C}, L ${r.constraints.L} · freshsim ${h(r.freshsim)}</p></header>
 <nav>${nav}</nav>
-${sections.map((s) => s.html).join('\n')}
-</main>
-<script type="application/json" id="freshsim-data">${jsonForScript(chartData(m))}</script>
-<script>${scriptSafe(opts.d3Source)}</script>
-<script>${scriptSafe(CHART_SCRIPT)}</script>
-<script type="application/json" id="freshsim-results">${jsonForScript(results)}</script>
-<script>${scriptSafe(PAGE_SCRIPT)}</script>
-</body>
-</html>
-`;
+${sections.map((s) => s.html).join('\n')}`;
+  return htmlPage(title, main, [
+    `<script type="application/json" id="freshsim-data">${jsonForScript(chartData(m))}</script>`,
+    `<script>${scriptSafe(opts.d3Source)}</script>`,
+    `<script>${scriptSafe(CHART_SCRIPT)}</script>`,
+    `<script type="application/json" id="freshsim-results">${jsonForScript(results)}</script>`,
+  ]);
 }
