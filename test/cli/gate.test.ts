@@ -4,25 +4,22 @@
  * K halved; a missing strategy fails clearly; malformed baselines and results exit 2 naming the
  * field; Markdown goes to stdout and $GITHUB_STEP_SUMMARY; JUnit has one case per pair.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { requireBuiltCli, runCli } from '../helpers/cli-process.js';
 
-const bin = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
 function freshsim(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, { env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env } });
 }
 
 let dir: string;
 const p = (...xs: string[]) => join(dir, ...xs);
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`npm run build\` (npm test does) before the CLI tests`);
+  requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), 'freshsim-gate-'));
   // The normal scenario, and the same scenario with K halved (a deliberately weakened PTO).
   const yaml = freshsim(['scenario', 'show', 'tiny']).stdout;

@@ -4,23 +4,20 @@
  * `freshsim run` on the imported directory; errors name the file, line and column and exit 2.
  * The fixtures are written here; no third-party data is used.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { requireBuiltCli, runCli } from '../helpers/cli-process.js';
 
-const bin = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
 function freshsim(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, { cwd });
 }
 
 let dir: string;
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`npm run build\` (npm test does) before the CLI tests`);
+  requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), 'freshsim-import-'));
 });
 

@@ -2,23 +2,20 @@
  * `freshsim om1` as a user runs it (the compiled bin): the report, --json, the
  * cache on a second run, and exit code 2 with a clear message for bad flags.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { requireBuiltCli, runCli } from '../helpers/cli-process.js';
 
-const bin = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 let dir: string;
 
 function freshsim(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args);
 }
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`npm run build\` (npm test does) before the CLI tests`);
+  requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), 'freshsim-om1-'));
 });
 

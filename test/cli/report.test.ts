@@ -4,22 +4,19 @@
  * stress.json; a stress file of another scenario is refused (exit 2). `freshsim stress` itself
  * refuses a directory that already holds another run's results.json (exit 2).
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { requireBuiltCli, runCli } from '../helpers/cli-process.js';
 
-const bin = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const freshsim = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args);
 };
 
 let dir: string;
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`npm run build\` (npm test does) before the CLI tests`);
+  requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), 'freshsim-report-'));
   expect(freshsim('run', '--scenario', 'tiny', '--strategies', 'pto-greedy,newsvendor', '--seeds', '2', '--out', dir, '--no-report').code).toBe(0);
   const refused = freshsim('stress', '--scenario', 'tiny', '--strategies', 'pto-greedy,newsvendor', '--seeds', '3', '--out', dir);

@@ -5,29 +5,27 @@
  * finished; a pool worker thread dying mid-cell loses and duplicates nothing; failed cells are
  * listed and exit 3; shards merge into the same results.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cliBin, requireBuiltCli, runCli } from '../helpers/cli-process.js';
 
-const bin = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 let dir: string;
 let experiment: string;
 let reference: string;
 const CELLS = 12; // 2 strategies × 6 seeds
 
 function freshsim(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, { env: { ...process.env, ...env } });
 }
 const lines = (out: string) => (existsSync(join(out, 'cells.jsonl')) ? readFileSync(join(out, 'cells.jsonl'), 'utf8').split('\n').filter(Boolean) : []);
 const ids = (out: string) => lines(out).map((l) => JSON.parse(l).id as string);
 
 /** Start a sweep in the background; resolves its exit when it ends. */
 function startSweep(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [bin, 'sweep', experiment, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cliBin, 'sweep', experiment, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const exit = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) =>
@@ -44,7 +42,7 @@ async function until(f: () => boolean, what: string, ms = 30_000) {
 }
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`npm run build\` first`);
+  requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), 'freshsim-sweep-'));
   experiment = join(dir, 'exp.yaml');
   writeFileSync(experiment, ['name: cli-sweep', 'scenarios: [tiny]', 'strategies: [pto-greedy, newsvendor]', 'seeds: 6', 'evaluationDays: 2', ''].join('\n'));
