@@ -42,8 +42,11 @@ afterAll(async () => {
   await context?.close();
 });
 
-/** Open `html` from a file; collect console errors and page errors. */
-async function open(html: string, name: string): Promise<{ page: Page; errors: string[]; file: string }> {
+/**
+ * Open `html` from a file; collect console errors and page errors. A report page is ready once its
+ * charts are drawn; a page without the charts script (the comparison, `charts: false`) once loaded.
+ */
+async function open(html: string, name: string, charts = true): Promise<{ page: Page; errors: string[]; file: string }> {
   const file = join(dir, `${name}.html`);
   writeFileSync(file, html);
   const page = await context.newPage();
@@ -51,7 +54,7 @@ async function open(html: string, name: string): Promise<{ page: Page; errors: s
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   await page.goto(`file://${file}`);
-  await page.waitForSelector('html[data-charts-ready="true"]', { timeout: 10_000 });
+  if (charts) await page.waitForSelector('html[data-charts-ready="true"]', { timeout: 10_000 });
   return { page, errors, file };
 }
 
@@ -181,7 +184,7 @@ describe('the report in headless Chromium', () => {
     const b = run(20, [1, 2], evil);
     const c = run(20, [3, 4]);
     const { renderComparisonReport } = await import('../../reports/index.js');
-    const { page, errors } = await openPlain(renderComparisonReport([{ label: 'runs/a', results: a }, { label: `runs/${evil}`, results: b }, { label: 'runs/c', results: c }]), 'compare');
+    const { page, errors } = await open(renderComparisonReport([{ label: 'runs/a', results: a }, { label: `runs/${evil}`, results: b }, { label: 'runs/c', results: c }]), 'compare', false);
     expect(errors).toEqual([]);
     expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.$$('img')).toHaveLength(0);
@@ -197,15 +200,3 @@ describe('the report in headless Chromium', () => {
     await page.close();
   });
 });
-
-/** Open a page that has no charts script (the comparison): wait for load only. */
-async function openPlain(html: string, name: string): Promise<{ page: Page; errors: string[] }> {
-  const file = join(dir, `${name}.html`);
-  writeFileSync(file, html);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  await page.goto(`file://${file}`);
-  return { page, errors };
-}
